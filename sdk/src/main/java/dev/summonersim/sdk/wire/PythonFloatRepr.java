@@ -1,0 +1,117 @@
+package dev.summonersim.sdk.wire;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Python's {@code float.__repr__}: the shortest decimal string that reads back as the same double, written in fixed
+ * notation when the decimal exponent is in [-4, 16) and in scientific notation ({@code 1e+16}, {@code 1e-05})
+ * otherwise.
+ *
+ * <p>JDK 17's {@link Double#toString(double)} is not always shortest (it prints {@code 4.9E-324} for the smallest
+ * subnormal, Python prints {@code 5e-324}), so the digits are searched with {@link BigDecimal} instead: for each
+ * precision from 1 to 17, the candidates next to the exact binary value are checked for an exact round trip through
+ * {@link Double#parseDouble(String)} (which is correctly rounded). This is slower than Ryu but only runs for floats,
+ * which are rare on this protocol.
+ */
+final class PythonFloatRepr {
+
+    private PythonFloatRepr() {
+    }
+
+    /** Digits and decimal exponent of the shortest round-trip form: value = 0.DIGITS x 10^pointPosition. */
+    private record Shortest(String digits, int pointPosition) {
+    }
+
+    /** Python {@code repr(float)} for finite values, {@code nan}, {@code inf} and {@code -inf}. */
+    static String repr(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        return finite(value);
+    }
+
+    /** The JSON token Python's {@code json.dumps} writes ({@code NaN}, {@code Infinity}, {@code -Infinity}). */
+    static String jsonToken(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        return finite(value);
+    }
+
+    private static String finite(double value) {
+        boolean negative = (Double.doubleToRawLongBits(value) & Long.MIN_VALUE) != 0;
+        if (value == 0.0) {
+            return negative ? "-0.0" : "0.0";
+        }
+        Shortest s = shortest(Math.abs(value));
+        String body = layout(s.digits(), s.pointPosition());
+        return negative ? "-" + body : body;
+    }
+
+    private static Shortest shortest(double magnitude) {
+        BigDecimal exact = new BigDecimal(magnitude);
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal best = null;
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR,
+                    RoundingMode.CEILING}) {
+                BigDecimal candidate = exact.round(new MathContext(precision, mode));
+                if (Double.parseDouble(candidate.toString()) != magnitude) {
+                    continue;
+                }
+                // Of several round-tripping candidates with the same length, Python keeps the closest one.
+                if (best == null || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return toShortest(best);
+            }
+        }
+        // 17 significant digits always round-trip; this line is never reached for finite doubles.
+        return toShortest(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    }
+
+    private static Shortest toShortest(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        String digits = stripped.unscaledValue().toString();
+        // value = digits x 10^-scale = 0.digits x 10^(len - scale)
+        return new Shortest(digits, digits.length() - stripped.scale());
+    }
+
+    /** Mirrors CPython's {@code format_float_short} for repr: exponent form when exp < -4 or exp >= 16. */
+    private static String layout(String digits, int pointPosition) {
+        int exponent = pointPosition - 1;
+        StringBuilder out = new StringBuilder(digits.length() + 8);
+        if (exponent < -4 || exponent >= 16) {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            int absExp = Math.abs(exponent);
+            if (absExp < 10) {
+                out.append('0');
+            }
+            out.append(absExp);
+        } else if (pointPosition <= 0) {
+            out.append("0.");
+            out.append("0".repeat(-pointPosition));
+            out.append(digits);
+        } else if (pointPosition >= digits.length()) {
+            out.append(digits);
+            out.append("0".repeat(pointPosition - digits.length()));
+            out.append(".0");
+        } else {
+            out.append(digits, 0, pointPosition).append('.').append(digits, pointPosition, digits.length());
+        }
+        return out.toString();
+    }
+}
