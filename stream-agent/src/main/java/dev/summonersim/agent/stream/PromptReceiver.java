@@ -1,0 +1,59 @@
+package dev.summonersim.agent.stream;
+
+import dev.summonersim.sdk.client.ReceiveHandler;
+import dev.summonersim.sdk.events.StreamEvent;
+import dev.summonersim.sdk.wire.JsonMessage;
+import dev.summonersim.sdk.wire.PythonRepr;
+import dev.summonersim.sdk.wire.ReceivedMessage;
+import dev.summonersim.sdk.wire.RelayMessage;
+import dev.summonersim.sdk.wire.TextMessage;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+
+/**
+ * The agent's receive handler: server warnings are logged, other shapes ignored, and every relayed message
+ * (except, by default, another agent's stream events) becomes a prompt that starts a new stream.
+ */
+final class PromptReceiver implements ReceiveHandler {
+
+    private final SingleStreamRunner runner;
+    private final Logger log;
+    private final boolean reactToAll;
+
+    PromptReceiver(SingleStreamRunner runner, Logger log, boolean reactToAll) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.log = Objects.requireNonNull(log, "log");
+        this.reactToAll = reactToAll;
+    }
+
+    @Override
+    public void onMessage(ReceivedMessage message) {
+        if (message instanceof TextMessage text && text.isServerWarning()) {
+            log.warn(text.text().replace("Warning:", "[From Server]"));
+        } else if (message instanceof RelayMessage relay) {
+            onRelayed(relay);
+        } else if (message instanceof TextMessage text) {
+            log.info("Ignored message (unexpected shape): {}", PythonTypeName.classOf(text.text()));
+        } else if (message instanceof JsonMessage json) {
+            log.info("Ignored message (unexpected shape): {}", PythonTypeName.classOf(json.value()));
+        }
+    }
+
+    private void onRelayed(RelayMessage relay) {
+        if (!reactToAll && isStreamEvent(relay.content())) {
+            // Two stream agents on one relay would otherwise prompt each other forever (reference quirk Q20).
+            log.debug("Ignored stream event from remote_addr={} (self-trigger guard; --react-to-all disables it)",
+                    relay.remoteAddr());
+            return;
+        }
+        String prompt = PromptExtraction.promptOf(relay.content());
+        log.info("Triggering LLM streaming for remote_addr={} prompt={}", relay.remoteAddr(), PythonRepr.repr(prompt));
+        runner.start(prompt);
+    }
+
+    private static boolean isStreamEvent(Object content) {
+        return content instanceof Map<?, ?> dict && dict.get("type") instanceof String type
+                && StreamEvent.isStreamEventType(type);
+    }
+}

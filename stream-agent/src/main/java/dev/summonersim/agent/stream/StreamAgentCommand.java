@@ -1,0 +1,241 @@
+package dev.summonersim.agent.stream;
+
+import dev.summonersim.agent.stream.llm.LlmSettings;
+import dev.summonersim.agent.stream.send.SendMode;
+import dev.summonersim.sdk.config.ClientConfig;
+import dev.summonersim.sdk.config.ConfigException;
+import dev.summonersim.sdk.logging.AgentLogging;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Command line of the stream agent; {@code bin/stream-agent --help} prints the reference of every option. */
+@Command(name = "stream-agent", mixinStandardHelpOptions = true, version = "stream-agent 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Connects to a Summoner relay and answers every relayed prompt with a streamed LLM reply, sent as",
+            "stream_start, token..., stream_end events (stream_cancelled when a newer prompt replaces it,",
+            "stream_error when the LLM call fails). One stream at a time.",
+            "",
+            "LLM: OPENAI_API_KEY and OPENAI_BASE_URL are read from the environment or from ./.env",
+            "(the environment wins). With neither set, an embedded LLM stub is started in-process, so the",
+            "three-terminal scenario needs no set-up. A base URL without a key uses a placeholder key.",
+            "The key is never logged.",
+            ""},
+        footer = {
+            "",
+            "Examples:",
+            "  bin/stream-agent                                   StreamAgent_1, polling every 10 ms, 127.0.0.1:8888",
+            "  bin/stream-agent --send-mode timeout               StreamAgent_0, waits up to 500 ms per round",
+            "  OPENAI_API_KEY=sk-... bin/stream-agent --model gpt-4o-mini",
+            "  bin/stream-agent --llm-base-url http://127.0.0.1:11434/v1 --model llama3.2",
+            "",
+            "Exit codes: 0 stopped, 1 the client gave up reconnecting, 2 bad option or configuration."})
+public final class StreamAgentCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_CONFIG = Path.of("configs", "client_config.json");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Client config JSON (logger, receiver, sender, reconnection; host/port win when set). "
+                    + "Default: configs/client_config.json when it exists, else built-in defaults.")
+    Path config;
+
+    @Option(names = "--host", paramLabel = "H",
+            description = "Relay host (overrides the config file). Default: the config's host, else 127.0.0.1.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "P",
+            description = "Relay port (overrides the config file). Default: the config's port, else 8888.")
+    Integer port;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Client name used in logs. Default: StreamAgent_1, or StreamAgent_0 with --send-mode timeout.")
+    String name;
+
+    @Option(names = "--send-mode", paramLabel = "MODE", converter = SendModeConverter.class,
+            completionCandidates = SendModeNames.class, defaultValue = "polling",
+            description = "How the send loop waits for events: ${COMPLETION-CANDIDATES}. "
+                    + "polling: sleep --interval-ms, then send one queued event if any (StreamAgent_1); "
+                    + "timeout: wait up to --timeout-ms for the next event (StreamAgent_0); "
+                    + "blocking: wait with no timeout, no idle wake-ups. Default: ${DEFAULT-VALUE}.")
+    SendMode sendMode;
+
+    @Option(names = "--interval-ms", paramLabel = "N", defaultValue = "10",
+            description = "Polling sleep in milliseconds (at most one event per interval). Default: ${DEFAULT-VALUE}.")
+    long intervalMs;
+
+    @Option(names = "--timeout-ms", paramLabel = "N", defaultValue = "500",
+            description = "Longest wait for an event in timeout mode, in milliseconds. Default: ${DEFAULT-VALUE}.")
+    long timeoutMs;
+
+    @Option(names = "--model", paramLabel = "M", defaultValue = LlmSettings.DEFAULT_MODEL,
+            description = "Chat model to request. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--llm-base-url", paramLabel = "URL",
+            description = "OpenAI-compatible API root, e.g. http://127.0.0.1:11434/v1 "
+                    + "(overrides OPENAI_BASE_URL). Default: OPENAI_BASE_URL, else https://api.openai.com/v1 "
+                    + "when a key is set, else the embedded stub.")
+    String llmBaseUrl;
+
+    @Option(names = "--llm-read-timeout-ms", paramLabel = "N", defaultValue = "60000",
+            description = "A stream silent this long fails with stream_error. Default: ${DEFAULT-VALUE}.")
+    long llmReadTimeoutMs;
+
+    @Option(names = "--llm-max-retries", paramLabel = "N", defaultValue = "2",
+            description = "Client retries of a failed LLM request (429, 5xx, connection errors) before "
+                    + "stream_error. Default: ${DEFAULT-VALUE}.")
+    int llmMaxRetries;
+
+    @Option(names = "--react-to-all",
+            description = "Also treat other agents' stream events (stream_start, token, ...) as prompts, as the "
+                    + "reference does. Off by default so two stream agents do not trigger each other.")
+    boolean reactToAll;
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+
+    public StreamAgentCommand() {
+        this(System.getenv(), Path.of(""));
+    }
+
+    StreamAgentCommand(Map<String, String> environment, Path workingDirectory) {
+        this.environment = environment;
+        this.workingDirectory = workingDirectory;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new StreamAgentCommand()).execute(args));
+    }
+
+    static CommandLine commandLine(StreamAgentCommand command) {
+        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public Integer call() {
+        StreamAgentConfig agentConfig;
+        ConfigSource source;
+        try {
+            validate();
+            source = loadClientConfig();
+            agentConfig = agentConfig(source.config());
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), "invalid configuration: " + e.getMessage(), e);
+        }
+        AgentLogging.configure(agentConfig.effectiveName(), agentConfig.client().logger());
+        Logger log = LoggerFactory.getLogger(agentConfig.effectiveName());
+        log.info(source.description());
+
+        StreamAgentHandle agent = StreamAgent.start(agentConfig);
+        Thread shutdown = new Thread(agent::close, agentConfig.effectiveName() + "-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        while (!agent.awaitTermination(Duration.ofHours(1))) {
+            // The client stops on its own only when it gives up reconnecting; SIGINT/SIGTERM run the hook.
+        }
+        agent.close();
+        return 1;
+    }
+
+    private void validate() {
+        requireAtLeast("--interval-ms", intervalMs, 0);
+        requireAtLeast("--timeout-ms", timeoutMs, 0);
+        requireAtLeast("--llm-read-timeout-ms", llmReadTimeoutMs, 1);
+        requireAtLeast("--llm-max-retries", llmMaxRetries, 0);
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--port must be 1-65535, got " + port);
+        }
+        if (name != null && name.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--name must not be blank");
+        }
+    }
+
+    private void requireAtLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new ParameterException(spec.commandLine(),
+                    option + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    private ConfigSource loadClientConfig() {
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new ParameterException(spec.commandLine(), "--config: no such file: " + config);
+            }
+            return new ConfigSource(ClientConfig.load(config), "Loaded config from: " + config);
+        }
+        Path fallback = workingDirectory.resolve(DEFAULT_CONFIG);
+        if (Files.isRegularFile(fallback)) {
+            return new ConfigSource(ClientConfig.load(fallback), "Loaded config from: " + DEFAULT_CONFIG);
+        }
+        return new ConfigSource(ClientConfig.defaults(),
+                "No " + DEFAULT_CONFIG + " in the working directory; using built-in client defaults");
+    }
+
+    StreamAgentConfig agentConfig(ClientConfig loaded) {
+        ClientConfig client = loaded;
+        if (host != null || port != null) {
+            ClientConfig.Builder b = loaded.toBuilder();
+            if (host != null) {
+                b.host(host);
+            }
+            if (port != null) {
+                b.port(port);
+            }
+            client = b.build();
+        }
+        LlmEndpoint endpoint = LlmEndpoint.resolve(llmBaseUrl, environment,
+                DotEnvFile.read(workingDirectory.resolve(".env")));
+        return StreamAgentConfig.builder()
+                .name(name)
+                .client(client)
+                .host(host != null ? host : StreamAgentConfig.DEFAULT_HOST)
+                .port(port != null ? port : StreamAgentConfig.DEFAULT_PORT)
+                .sendMode(sendMode)
+                .pollInterval(Duration.ofMillis(intervalMs))
+                .sendTimeout(Duration.ofMillis(timeoutMs))
+                .model(model)
+                .llmBaseUrl(endpoint.baseUrl())
+                .llmApiKey(endpoint.apiKey())
+                .llmMaxRetries(llmMaxRetries)
+                .llmReadTimeout(Duration.ofMillis(llmReadTimeoutMs))
+                .reactToAll(reactToAll)
+                .build();
+    }
+
+    private record ConfigSource(ClientConfig config, String description) {
+    }
+
+    static final class SendModeConverter implements CommandLine.ITypeConverter<SendMode> {
+        @Override
+        public SendMode convert(String value) {
+            try {
+                return SendMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class SendModeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of(SendMode.values()).stream().map(SendMode::cliName).iterator();
+        }
+    }
+}
