@@ -1,0 +1,109 @@
+package dev.summonersim.harness.check;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code bin/check-events}: checks a recorded event stream against the streaming invariants. */
+@Command(name = "check-events", mixinStandardHelpOptions = true, version = "check-events 0.1.0",
+        sortOptions = false,
+        description = {
+            "Checks the stream events one receiver saw against the streaming invariants: per stream_id, stream_start "
+                    + "first; exactly one terminal event (stream_end, stream_cancelled or stream_error) and nothing after it; "
+                    + "tokens only in between; stream_id a UUID, never reused; and, with --expect-*, the token text of each "
+                    + "stream equal to its script (a prefix of it for cancelled or failed streams).",
+            "",
+            "FILE is either the relay's --record file (JSON Lines) or the raw output of an InputAgent "
+                    + "(lines like '[Received] {'type': 'token', ...}'), detected automatically.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no violations", "1:violations found (each printed with the offending event)",
+            "2:usage error or unreadable file"},
+        footerHeading = "%nExample:%n",
+        footer = {"  bin/check-events --expect-text \"Hello world\" relay-record.jsonl"})
+public final class CheckEventsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "relay record (JSON Lines) or InputAgent output")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto, record or input-agent (default: ${DEFAULT-VALUE})",
+            converter = FormatConverter.class)
+    EventSources.Format format;
+
+    @Option(names = "--expect-text", paramLabel = "TEXT",
+            description = "expected text of the next stream, in order of appearance (repeatable)")
+    List<String> expectedTexts = new ArrayList<>();
+
+    @Option(names = "--expect-tokens", paramLabel = "JSON",
+            description = "expected tokens of the next stream as a JSON list of strings, e.g. '[\"Hi\", \" there\"]' "
+                    + "(repeatable; explains differences as lost, duplicated or reordered tokens)")
+    List<String> expectedTokens = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CheckEventsCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!expectedTexts.isEmpty() && !expectedTokens.isEmpty()) {
+            err.println("check-events: give either --expect-text or --expect-tokens, not both");
+            return 2;
+        }
+        List<ExpectedScript> scripts = new ArrayList<>();
+        expectedTexts.forEach(t -> scripts.add(ExpectedScript.ofText(t)));
+        for (String json : expectedTokens) {
+            try {
+                scripts.add(ExpectedScript.ofTokens(tokenList(json)));
+            } catch (IllegalArgumentException e) {
+                err.println("check-events: --expect-tokens " + json + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        List<ObservedEvent> events;
+        try {
+            events = EventSources.read(file, format);
+        } catch (IOException e) {
+            err.println("check-events: cannot read " + file + ": " + e);
+            return 2;
+        }
+        StreamInvariantChecker checker = scripts.isEmpty()
+                ? StreamInvariantChecker.structural() : StreamInvariantChecker.expecting(scripts);
+        CheckReport report = checker.check(events);
+        out.println(file + ": " + report.describe());
+        out.flush();
+        return report.isClean() ? 0 : 1;
+    }
+
+    private static List<String> tokenList(String json) {
+        Object value = RecordedPayloads.parseJson(json);
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new IllegalArgumentException("expected a JSON list of strings");
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    static final class FormatConverter implements CommandLine.ITypeConverter<EventSources.Format> {
+        @Override
+        public EventSources.Format convert(String value) {
+            try {
+                return EventSources.Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' (expected: auto, record or input-agent)");
+            }
+        }
+    }
+}

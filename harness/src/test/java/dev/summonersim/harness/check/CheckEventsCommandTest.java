@@ -1,0 +1,77 @@
+package dev.summonersim.harness.check;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckEventsCommandTest {
+
+    private static final String ID = "6e475111-8633-42ea-a456-f146366f131f";
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = new CommandLine(new CheckEventsCommand());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    private Path file(String text) throws Exception {
+        Path f = dir.resolve("events.jsonl");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private static String event(String type, String token) {
+        return "{\"type\": \"" + type + "\", \"stream_id\": \"" + ID + "\"" + (token == null ? "" : ", \"token\": \"" + token + "\"") + "}\n";
+    }
+
+    @Test
+    void cleanFileExitsZero() throws Exception {
+        Path f = file(event("stream_start", null) + event("token", "Hi") + event("token", " there") + event("stream_end", null));
+
+        int code = run("--expect-tokens", "[\"Hi\", \" there\"]", f.toString());
+
+        assertThat(code).isEqualTo(0);
+        assertThat(out.toString()).contains("4 stream events, 1 streams, 0 violations");
+    }
+
+    @Test
+    void violationsExitOneAndNameTheEvent() throws Exception {
+        Path f = file(event("stream_start", null) + event("token", "Hi") + event("stream_end", null) + event("token", "late"));
+
+        int code = run("--expect-text", "Hi", f.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("EVENT_AFTER_TERMINAL at #4 token");
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws Exception {
+        Path f = file(event("stream_start", null));
+
+        assertThat(run()).isEqualTo(2);
+        assertThat(run("--format", "xml", f.toString())).isEqualTo(2);
+        assertThat(run("--expect-tokens", "{}", f.toString())).isEqualTo(2);
+        assertThat(run(dir.resolve("missing.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("expected: auto, record or input-agent").contains("cannot read");
+    }
+
+    @Test
+    void helpDescribesTheExitCodes() {
+        assertThat(run("--help")).isEqualTo(0);
+        assertThat(out.toString()).contains("Exit codes:").contains("violations found").contains("--expect-tokens");
+    }
+}
