@@ -1,0 +1,136 @@
+package dev.summonersim.llmstub;
+
+import dev.summonersim.llmstub.internal.PromptDirectives;
+import dev.summonersim.llmstub.internal.Reply;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One scripted reply: which prompts it answers (a regex found anywhere in the last user message), the tokens it
+ * streams, its timings and an optional fault. Immutable; every method returns a new script.
+ * <pre>{@code
+ * stub.script(ChatScript.whenPromptMatches("(?i)weather")
+ *         .tokens("It", "'s", " sunny")
+ *         .tokenDelay(Duration.ofMillis(5))
+ *         .fault(Fault.resetAfter(2)));
+ * }</pre>
+ * Unset timings fall back to the stub's {@link LlmStubConfig}; unset tokens to {@link StubScripts#DEFAULT_TOKENS}.
+ * Prompt directives ({@code #stub:...}) still apply on top of a script.
+ */
+public final class ChatScript {
+
+    private final Pattern promptPattern;
+    private final List<String> tokens;
+    private final Duration ttft;
+    private final Duration tokenDelay;
+    private final Fault fault;
+
+    private ChatScript(Pattern promptPattern, List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault) {
+        this.promptPattern = promptPattern;
+        this.tokens = tokens;
+        this.ttft = ttft;
+        this.tokenDelay = tokenDelay;
+        this.fault = fault;
+    }
+
+    /** A script for every prompt. */
+    public static ChatScript anyPrompt() {
+        return new ChatScript(null, null, null, null, Fault.none());
+    }
+
+    /** A script for prompts whose last user message contains a match of {@code regex} ({@link java.util.regex.Matcher#find()}). */
+    public static ChatScript whenPromptMatches(String regex) {
+        Objects.requireNonNull(regex, "regex");
+        try {
+            return new ChatScript(Pattern.compile(regex), null, null, null, Fault.none());
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("invalid prompt regex '" + regex + "': " + e.getDescription(), e);
+        }
+    }
+
+    public ChatScript tokens(String... tokens) {
+        return tokens(List.of(tokens));
+    }
+
+    public ChatScript tokens(List<String> tokens) {
+        return new ChatScript(promptPattern, List.copyOf(tokens), ttft, tokenDelay, fault);
+    }
+
+    /** A long reply of {@code n} tokens {@code "tok0", " tok1", ...} (as {@code #stub:tokens=N}). */
+    public ChatScript numberedTokens(int n) {
+        return tokens(StubScripts.numberedTokens(n));
+    }
+
+    /** Time to first token: the pause between the response headers and the first content event. */
+    public ChatScript ttft(Duration ttft) {
+        return new ChatScript(promptPattern, tokens, checkDelay("ttft", ttft), tokenDelay, fault);
+    }
+
+    /** The pause before every token after the first (and before the final chunk). */
+    public ChatScript tokenDelay(Duration tokenDelay) {
+        return new ChatScript(promptPattern, tokens, ttft, checkDelay("tokenDelay", tokenDelay), fault);
+    }
+
+    public ChatScript fault(Fault fault) {
+        return new ChatScript(promptPattern, tokens, ttft, tokenDelay, Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** The prompt regex, or null when the script answers every prompt. */
+    public String promptRegex() {
+        return promptPattern == null ? null : promptPattern.pattern();
+    }
+
+    /** The scripted tokens, or null for the default reply. */
+    public List<String> tokens() {
+        return tokens;
+    }
+
+    public Duration ttft() {
+        return ttft;
+    }
+
+    public Duration tokenDelay() {
+        return tokenDelay;
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    /** Whether this script answers {@code prompt} (ignoring directives). */
+    public boolean matches(String prompt) {
+        return promptPattern == null || (prompt != null && promptPattern.matcher(prompt).find());
+    }
+
+    /** The content tokens this script writes for {@code prompt}, with directives and faults applied (see {@link StubScripts#tokensFor}). */
+    public List<String> tokensFor(String prompt) {
+        return resolve(prompt, Duration.ZERO, Duration.ZERO).deliveredTokens();
+    }
+
+    /** The reply for one request: the script with the stub's default timings and the prompt's directives applied. */
+    public Reply resolve(String prompt, Duration defaultTtft, Duration defaultTokenDelay) {
+        Reply base = new Reply(tokens == null ? StubScripts.DEFAULT_TOKENS : tokens,
+                ttft == null ? defaultTtft : ttft,
+                tokenDelay == null ? defaultTokenDelay : tokenDelay,
+                fault);
+        return PromptDirectives.parse(prompt).applyTo(base);
+    }
+
+    private static Duration checkDelay(String name, Duration d) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(name + " < 0: " + d);
+        }
+        return d;
+    }
+
+    @Override
+    public String toString() {
+        return "ChatScript{prompt=" + (promptPattern == null ? "*" : "/" + promptPattern.pattern() + "/")
+                + ", tokens=" + (tokens == null ? "default" : tokens.size()) + ", ttft=" + ttft
+                + ", tokenDelay=" + tokenDelay + ", fault=" + fault + "}";
+    }
+}

@@ -1,0 +1,177 @@
+package dev.summonersim.llmstub;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.summonersim.llmstub.internal.ChatCompletionTransformer;
+import dev.summonersim.llmstub.internal.LastUserMessageMatcher;
+import dev.summonersim.llmstub.internal.RequestRecorder;
+import dev.summonersim.llmstub.internal.ScriptRegistry;
+import dev.summonersim.llmstub.internal.SseStreamingFilter;
+import dev.summonersim.llmstub.internal.StreamPlanner;
+import dev.summonersim.llmstub.internal.StreamRegistry;
+import dev.summonersim.llmstub.internal.StreamingServerFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stub of OpenAI's {@code POST /v1/chat/completions} on 127.0.0.1 that streams tokens with real timing and
+ * injects faults on request. Embedded WireMock underneath, so {@link #wireMock()} offers its journal and
+ * {@code verify()}.
+ * <pre>{@code
+ * try (LlmStub stub = LlmStub.start()) {
+ *     stub.script(ChatScript.whenPromptMatches("(?i)weather").tokens("It", "'s", " sunny"));
+ *     // point an OpenAI client at stub.baseUrl() with any API key
+ *     RecordedChatRequest sent = stub.takeRequest(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ */
+public final class LlmStub implements AutoCloseable {
+
+    private static final String CHAT_PATH = "/v1/chat/completions";
+    private static final int DEFAULT_PRIORITY = 10;
+    private static final int SCRIPT_PRIORITY = 5;
+
+    private final WireMockServer wireMock;
+    private final ScriptRegistry scripts;
+    private final StreamRegistry streams;
+    private final RequestRecorder recorder;
+    private boolean closed;
+
+    private LlmStub(WireMockServer wireMock, ScriptRegistry scripts, StreamRegistry streams, RequestRecorder recorder) {
+        this.wireMock = wireMock;
+        this.scripts = scripts;
+        this.streams = streams;
+        this.recorder = recorder;
+    }
+
+    /** Starts with {@link LlmStubConfig#defaults()} on a free port. */
+    public static LlmStub start() {
+        return start(LlmStubConfig.defaults());
+    }
+
+    public static LlmStub start(LlmStubConfig config) {
+        Objects.requireNonNull(config, "config");
+        ScriptRegistry scripts = new ScriptRegistry();
+        StreamRegistry streams = new StreamRegistry();
+        RequestRecorder recorder = new RequestRecorder();
+        StreamPlanner planner = new StreamPlanner(config.jitter(), config.seed());
+        WireMockServer server = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .port(config.port())
+                .containerThreads(64)
+                .jettyAcceptors(1)
+                .jettyStopTimeout(1000L)
+                .notifier(new Slf4jNotifier(false))
+                .extensions(
+                        new StreamingServerFactory(new SseStreamingFilter(streams)),
+                        new ChatCompletionTransformer(scripts, streams, planner, config.ttft(), config.tokenDelay()),
+                        new LastUserMessageMatcher(),
+                        recorder));
+        server.start();
+        LlmStub stub = new LlmStub(server, scripts, streams, recorder);
+        server.stubFor(post(urlPathEqualTo(CHAT_PATH)).atPriority(DEFAULT_PRIORITY)
+                .willReturn(aResponse()
+                        .withTransformers(ChatCompletionTransformer.NAME)
+                        .withTransformerParameter(ChatCompletionTransformer.SCRIPT_PARAMETER, ScriptRegistry.DEFAULT_ID)));
+        config.scripts().forEach(stub::script);
+        return stub;
+    }
+
+    /** {@code http://127.0.0.1:PORT/v1}, the base URL OpenAI clients expect. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    public int port() {
+        return wireMock.port();
+    }
+
+    /**
+     * Installs a script for every later request it matches. Later scripts win over earlier ones; all win over the
+     * default reply.
+     */
+    public LlmStub script(ChatScript script) {
+        Objects.requireNonNull(script, "script");
+        String id = scripts.register(script);
+        MappingBuilder mapping = post(urlPathEqualTo(CHAT_PATH)).atPriority(SCRIPT_PRIORITY);
+        if (script.promptRegex() != null) {
+            mapping = mapping.andMatching(LastUserMessageMatcher.NAME,
+                    Parameters.one(LastUserMessageMatcher.PATTERN_PARAMETER, script.promptRegex()));
+        }
+        wireMock.stubFor(mapping.willReturn(aResponse()
+                .withTransformers(ChatCompletionTransformer.NAME)
+                .withTransformerParameter(ChatCompletionTransformer.SCRIPT_PARAMETER, id)));
+        return this;
+    }
+
+    /** Answers the next chat request (whatever its prompt) with {@code script}, once; queued scripts go in order. */
+    public LlmStub enqueue(ChatScript script) {
+        scripts.enqueue(Objects.requireNonNull(script, "script"));
+        return this;
+    }
+
+    /** Every request received so far, oldest first. */
+    public List<RecordedChatRequest> requests() {
+        List<ServeEvent> events = new ArrayList<>(wireMock.getAllServeEvents());
+        Collections.reverse(events);
+        List<RecordedChatRequest> out = new ArrayList<>(events.size());
+        for (ServeEvent e : events) {
+            out.add(RecordedChatRequest.from(e.getRequest()));
+        }
+        return out;
+    }
+
+    /** The next request not taken yet (in arrival order), or null after {@code timeout}. */
+    public RecordedChatRequest takeRequest(Duration timeout) throws InterruptedException {
+        return recorder.take(timeout);
+    }
+
+    /** Streams whose client went away before the stub finished writing (cancelled or closed). */
+    public int clientDisconnects() {
+        return streams.clientDisconnects();
+    }
+
+    /** Streams written to the end (faulty ones that end cleanly included). */
+    public int completedStreams() {
+        return streams.completedStreams();
+    }
+
+    /**
+     * Waits until at least one stream was abandoned by its client. The stub notices on its next write, so this
+     * needs a stream that still has tokens to send (a stalled stream never notices).
+     */
+    public boolean awaitClientDisconnect(Duration timeout) throws InterruptedException {
+        return awaitClientDisconnects(1, timeout);
+    }
+
+    public boolean awaitClientDisconnects(int count, Duration timeout) throws InterruptedException {
+        return streams.awaitClientDisconnects(count, timeout);
+    }
+
+    /** The embedded WireMock server, for {@code verify(...)}, the journal, or extra stubs. */
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    /** Stops the server; streams still running, stalled ones included, are reset first so this never hangs. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        streams.shutdown();
+        wireMock.stop();
+    }
+}

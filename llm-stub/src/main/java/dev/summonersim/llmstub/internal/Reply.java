@@ -1,0 +1,34 @@
+package dev.summonersim.llmstub.internal;
+
+import dev.summonersim.llmstub.Fault;
+import java.time.Duration;
+import java.util.List;
+
+/** What the stub answers to one request, after script, defaults and prompt directives were combined. */
+public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault) {
+
+    public Reply {
+        tokens = List.copyOf(tokens);
+    }
+
+    /** The content tokens written in well-formed events before the stream ends or breaks. */
+    public List<String> deliveredTokens() {
+        return tokens.subList(0, fault.tokensBeforeStop(tokens.size()));
+    }
+
+    Reply withTokens(List<String> t) {
+        return new Reply(t, ttft, tokenDelay, fault);
+    }
+
+    Reply withTtft(Duration d) {
+        return new Reply(tokens, d, tokenDelay, fault);
+    }
+
+    Reply withTokenDelay(Duration d) {
+        return new Reply(tokens, ttft, d, fault);
+    }
+
+    Reply withFault(Fault f) {
+        return new Reply(tokens, ttft, tokenDelay, f);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.summonersim.llmstub.internal;
+
+import com.github.tomakehurst.wiremock.jetty.JettyFaultInjector;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpUtils;
+import dev.summonersim.llmstub.internal.StreamPlan.TimedEvent;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Servlet filter in front of WireMock's stub servlet. WireMock matches, journals and renders the response as
+ * usual; for planned responses this filter then sends the headers at once and writes one event per write+flush,
+ * each after its own delay. WireMock alone cannot: its chunked dribble splits bytes evenly and delays the headers.
+ */
+public final class SseStreamingFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SseStreamingFilter.class);
+
+    private final StreamRegistry streams;
+
+    public SseStreamingFilter(StreamRegistry streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(response instanceof HttpServletResponse http)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        PlanCapturingResponse capturing = new PlanCapturingResponse(http);
+        chain.doFilter(request, capturing);
+        StreamPlan plan = streams.take(capturing.planId());
+        if (plan != null) {
+            write(plan, http);
+        }
+    }
+
+    private void write(StreamPlan plan, HttpServletResponse response) {
+        try {
+            // Commit the headers now, as OpenAI does, so the client's call returns before the first token.
+            response.flushBuffer();
+            ServletOutputStream out = response.getOutputStream();
+            for (TimedEvent event : plan.events()) {
+                if (!streams.pause(event.delayMillis())) {
+                    reset(response);
+                    return;
+                }
+                if (event.bytes().length > 0) {
+                    out.write(event.bytes());
+                    out.flush();
+                }
+            }
+            switch (plan.ending()) {
+                case RESET -> reset(response);
+                case STALL -> {
+                    streams.awaitShutdown();
+                    reset(response);
+                }
+                case COMPLETE -> {
+                    out.flush();
+                    streams.streamCompleted();
+                }
+            }
+        } catch (IOException e) {
+            // Jetty's EofException and friends: the client closed or cancelled the stream.
+            LOG.info("client went away during a stream: {}", e.toString());
+            streams.clientDisconnected();
+        }
+    }
+
+    private static void reset(HttpServletResponse response) {
+        try {
+            new JettyFaultInjector(response, new Jetty11HttpUtils()).connectionResetByPeer();
+        } catch (RuntimeException e) {
+            LOG.debug("connection was already gone when resetting it: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.summonersim.llmstub.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** What the streaming filter writes after the headers: timed events, then how the connection ends. */
+public record StreamPlan(List<TimedEvent> events, Ending ending) {
+
+    public StreamPlan {
+        events = List.copyOf(events);
+    }
+
+    /** One write+flush after {@code delayMillis} from the previous one. */
+    public record TimedEvent(long delayMillis, byte[] bytes) {
+        public static TimedEvent of(long delayMillis, String text) {
+            return new TimedEvent(delayMillis, text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    public enum Ending {
+        /** The response ends normally (the terminating chunk is sent). */
+        COMPLETE,
+        /** The TCP connection is reset (RST) instead. */
+        RESET,
+        /** Nothing more is sent; the connection stays open until the stub shuts down. */
+        STALL
+    }
+
+    /** All event texts concatenated: what the request journal shows as the response body. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (TimedEvent e : events) {
+            sb.append(new String(e.bytes(), StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+}

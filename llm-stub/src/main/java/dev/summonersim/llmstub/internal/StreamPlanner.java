@@ -1,0 +1,96 @@
+package dev.summonersim.llmstub.internal;
+
+import dev.summonersim.llmstub.Fault;
+import dev.summonersim.llmstub.internal.StreamPlan.Ending;
+import dev.summonersim.llmstub.internal.StreamPlan.TimedEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Turns a {@link Reply} into the timed events of one response. Jitter comes from a Random seeded with the stub's
+ * seed and the prompt, so the same prompt gets the same schedule on every run.
+ */
+public final class StreamPlanner {
+
+    private final Duration jitter;
+    private final long seed;
+
+    public StreamPlanner(Duration jitter, long seed) {
+        this.jitter = jitter;
+        this.seed = seed;
+    }
+
+    /** The SSE stream for {@code stream: true}. */
+    public StreamPlan stream(Reply reply, ChatRequestBody request, ChunkRenderer render) {
+        Random random = random(request);
+        List<String> tokens = reply.tokens();
+        Fault fault = reply.fault();
+        int stopAt = fault.kind() == Fault.Kind.MALFORMED_AFTER ? tokens.size() : fault.tokensBeforeStop(tokens.size());
+        int malformedAt = fault.kind() == Fault.Kind.MALFORMED_AFTER ? Math.min(fault.afterTokens(), tokens.size()) : -1;
+        List<TimedEvent> events = new ArrayList<>(tokens.size() + 4);
+        events.add(TimedEvent.of(reply.ttft().toMillis(), ChunkRenderer.sse(render.roleChunk())));
+        for (int i = 0; i < stopAt; i++) {
+            if (i == malformedAt) {
+                events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(render.malformedChunk())));
+            }
+            long delay = i == 0 ? 0 : gap(reply, random);
+            events.add(TimedEvent.of(delay, ChunkRenderer.sse(render.contentChunk(tokens.get(i)))));
+        }
+        switch (fault.kind()) {
+            case ERROR_AFTER:
+                events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(OpenAiErrors.midStreamError())));
+                return new StreamPlan(events, Ending.COMPLETE);
+            case RESET_AFTER:
+                events.add(TimedEvent.of(gap(reply, random), ""));
+                return new StreamPlan(events, Ending.RESET);
+            case TRUNCATE_AFTER:
+                events.add(TimedEvent.of(gap(reply, random), ""));
+                return new StreamPlan(events, Ending.COMPLETE);
+            case STALL_AFTER:
+                return new StreamPlan(events, Ending.STALL);
+            default:
+                break;
+        }
+        if (malformedAt == tokens.size()) {
+            events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(render.malformedChunk())));
+        }
+        events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(render.finishChunk())));
+        if (request.includeUsage()) {
+            events.add(TimedEvent.of(0, ChunkRenderer.sse(render.usageChunk(request.promptTokens(), tokens.size()))));
+        }
+        events.add(TimedEvent.of(0, ChunkRenderer.DONE));
+        return new StreamPlan(events, Ending.COMPLETE);
+    }
+
+    /** The single JSON body for {@code stream: false}, sent after the whole generation time. */
+    public StreamPlan completion(Reply reply, ChatRequestBody request, ChunkRenderer render) {
+        Random random = random(request);
+        long total = reply.ttft().toMillis();
+        for (int i = 1; i < reply.tokens().size(); i++) {
+            total += gap(reply, random);
+        }
+        String body = render.completion(reply.tokens(), request.promptTokens());
+        return switch (reply.fault().kind()) {
+            case RESET_AFTER -> new StreamPlan(List.of(TimedEvent.of(total, "")), Ending.RESET);
+            case STALL_AFTER -> new StreamPlan(List.of(), Ending.STALL);
+            case TRUNCATE_AFTER, MALFORMED_AFTER ->
+                    new StreamPlan(List.of(TimedEvent.of(total, body.substring(0, body.length() / 2))), Ending.COMPLETE);
+            default -> new StreamPlan(List.of(TimedEvent.of(total, body)), Ending.COMPLETE);
+        };
+    }
+
+    private long gap(Reply reply, Random random) {
+        long base = reply.tokenDelay().toMillis();
+        long j = jitter.toMillis();
+        if (j <= 0) {
+            return base;
+        }
+        return Math.max(0, base + random.nextLong() % (j + 1));
+    }
+
+    private Random random(ChatRequestBody request) {
+        return new Random(seed * 31 + request.prompt().hashCode());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.summonersim.llmstub.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shared by the transformer (which plans a response) and the servlet filter (which writes it): hands plans over by
+ * id, counts streams the client abandoned, and tells running streams that the stub is shutting down.
+ */
+public final class StreamRegistry {
+
+    public static final String PLAN_HEADER = "X-Llmstub-Plan";
+
+    private final Map<String, StreamPlan> pending = new ConcurrentHashMap<>();
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private int clientDisconnects;
+    private int completed;
+
+    public String put(StreamPlan plan) {
+        String id = UUID.randomUUID().toString();
+        pending.put(id, plan);
+        return id;
+    }
+
+    public StreamPlan take(String id) {
+        return id == null ? null : pending.remove(id);
+    }
+
+    /** Waits {@code millis}; false when the stub began shutting down meanwhile. */
+    public boolean pause(long millis) {
+        try {
+            return !shutdown.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Blocks a stalled stream until shutdown (or interruption). */
+    public void awaitShutdown() {
+        try {
+            shutdown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void shutdown() {
+        shutdown.countDown();
+    }
+
+    public boolean isShuttingDown() {
+        return shutdown.getCount() == 0;
+    }
+
+    public void clientDisconnected() {
+        synchronized (lock) {
+            clientDisconnects++;
+            lock.notifyAll();
+        }
+    }
+
+    public void streamCompleted() {
+        synchronized (lock) {
+            completed++;
+            lock.notifyAll();
+        }
+    }
+
+    public int clientDisconnects() {
+        synchronized (lock) {
+            return clientDisconnects;
+        }
+    }
+
+    public int completedStreams() {
+        synchronized (lock) {
+            return completed;
+        }
+    }
+
+    /** True once at least {@code count} streams were abandoned by their client, false after {@code timeout}. */
+    public boolean awaitClientDisconnects(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (clientDisconnects < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+}
