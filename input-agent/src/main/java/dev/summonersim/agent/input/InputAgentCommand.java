@@ -1,0 +1,201 @@
+package dev.summonersim.agent.input;
+
+import dev.summonersim.agent.input.prompt.FixedPromptSource;
+import dev.summonersim.agent.input.prompt.PromptSource;
+import dev.summonersim.agent.input.prompt.StreamPromptSource;
+import dev.summonersim.agent.input.view.MessageView;
+import dev.summonersim.agent.input.view.PlainScreen;
+import dev.summonersim.agent.input.view.Screen;
+import dev.summonersim.agent.input.view.ViewMode;
+import dev.summonersim.sdk.config.ClientConfig;
+import dev.summonersim.sdk.config.ConfigException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "input-agent",
+        mixinStandardHelpOptions = true,
+        version = "input-agent 0.1.0 (Summoner SDK wire 1.3.0)",
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = {
+            "Sends prompts to a Summoner relay and shows everything that arrives.",
+            "",
+            "Interactive (stdin and stdout are a terminal, no --send): type at the \"> \" prompt, with line editing "
+                    + "and history; received messages appear above the prompt. Ctrl-D or Ctrl-C quits.",
+            "Scriptable: --send TEXT (stdin is then never read), or prompts piped in line by line. Sending is done "
+                    + "at the end of the --send values or of the pipe; without --exit-after-streams the agent "
+                    + "then exits, with it the agent keeps receiving until that many streams ended.",
+            "",
+            "What is sent follows the reference InputAgent: input that parses as JSON (after removing newlines) is "
+                    + "sent as that value (42 as an int, {\"a\": 1} as a dict), anything else as the string, "
+                    + "and \"null\" sends nothing.",
+            "Logs go to stderr (and to the log file if the config enables one); stdout carries only received "
+                    + "messages.",
+            ""
+        },
+        footer = {
+            "",
+            "Exit codes: 0 done, 1 connection failed or lost for good, 2 bad option or config, "
+                    + "3 --timeout-s elapsed, 130 Ctrl-C.",
+            "Example: input-agent --send \"How are you?\" --exit-after-streams 1 --timeout-s 30"
+        })
+public final class InputAgentCommand implements Callable<Integer> {
+    static final Path DEFAULT_CONFIG = Path.of("configs", "client_config.json");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Client config JSON (reference client_config.json). Default: ${DEFAULT-VALUE} "
+                    + "when it exists, else built-in defaults.",
+            defaultValue = "configs/client_config.json", showDefaultValue = CommandLine.Help.Visibility.NEVER)
+    Path config;
+
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "Relay host; wins over the config's \"host\". Default: the config's, else 127.0.0.1.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Relay port 1..65535; wins over the config's \"port\". Default: the config's, else 8888.")
+    Integer port;
+
+    @Option(names = "--multiline", paramLabel = "0|1", defaultValue = "0",
+            description = "1: a line ending in a backslash continues on the next line (prompt \"~ \"); the "
+                    + "backslash is dropped and the lines are joined with a newline. Applies to typed and piped "
+                    + "input, not to --send. Default: ${DEFAULT-VALUE}.")
+    String multiline;
+
+    @Option(names = "--view", paramLabel = "raw|text", defaultValue = "raw",
+            description = "raw: exactly the reference's output, \"\\r[Received] <text>\\n> \" per message. "
+                    + "text: streams as live text, one labelled line per stream id, with a footer "
+                    + "\"[stream_end] N tokens in S s\" (or the cancel/error reason). Default: ${DEFAULT-VALUE}.")
+    String view;
+
+    @Option(names = "--send", paramLabel = "TEXT",
+            description = "Send TEXT as one input (repeatable, in order). With --send, stdin is not read.")
+    List<String> sends = new ArrayList<>();
+
+    @Option(names = "--exit-after-streams", paramLabel = "N",
+            description = "Exit 0 once N streams (any stream_id) reached stream_end, stream_cancelled or "
+                    + "stream_error; keeps receiving after the input ended until then.")
+    Integer exitAfterStreams;
+
+    @Option(names = "--timeout-s", paramLabel = "N",
+            description = "Exit 3 if not done within N seconds.")
+    Long timeoutSeconds;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new InputAgentCommand());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        InputAgentSettings settings;
+        try {
+            settings = settings();
+        } catch (ConfigException | IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        ConsoleLogging.configure(settings.clientName(), settings.clientConfig().logger());
+        boolean interactive = sends.isEmpty() && System.console() != null;
+        if (interactive) {
+            try (InteractiveTerminal terminal = InteractiveTerminal.openSystem()) {
+                return run(settings, terminal.prompts(settings.multiline()), terminal.screen());
+            }
+        }
+        PromptSource prompts = sends.isEmpty()
+                ? new StreamPromptSource(System.in, settings.multiline())
+                : new FixedPromptSource(sends);
+        return run(settings, prompts, new PlainScreen(new FileOutputStream(FileDescriptor.out)));
+    }
+
+    private int run(InputAgentSettings settings, PromptSource prompts, Screen screen) {
+        InputAgent agent = new InputAgent(settings, prompts, MessageView.of(settings.view(), screen));
+        Thread hook = new Thread(() -> agent.interrupt(Duration.ofSeconds(2)), "input-agent-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ExitStatus status = agent.run();
+        if (status != ExitStatus.DONE && status != ExitStatus.INTERRUPTED) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("input-agent: " + agent.failureReason());
+            err.flush();
+        }
+        return status.code();
+    }
+
+    InputAgentSettings settings() {
+        ClientConfig clientConfig = loadConfig();
+        ClientConfig.Builder cfg = clientConfig.toBuilder();
+        if (host != null) {
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("--host must not be empty");
+            }
+            cfg.host(host);
+        }
+        if (port != null) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--port must be 1..65535, got " + port);
+            }
+            cfg.port(port);
+        }
+        if (exitAfterStreams != null && exitAfterStreams < 1) {
+            throw new IllegalArgumentException("--exit-after-streams must be at least 1, got " + exitAfterStreams);
+        }
+        if (timeoutSeconds != null && timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout-s must be at least 1, got " + timeoutSeconds);
+        }
+        return InputAgentSettings.builder()
+                .clientConfig(cfg.build())
+                .multiline(parseMultiline(multiline))
+                .view(parseView(view))
+                .exitAfterStreams(exitAfterStreams)
+                .timeout(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds))
+                .build();
+    }
+
+    private ClientConfig loadConfig() {
+        boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--config");
+        if (!explicit && !Files.exists(config)) {
+            return ClientConfig.defaults();
+        }
+        if (!Files.isRegularFile(config)) {
+            throw new IllegalArgumentException("--config " + config + ": no such file");
+        }
+        return ClientConfig.load(config);
+    }
+
+    private static boolean parseMultiline(String value) {
+        return switch (value) {
+            case "0" -> false;
+            case "1" -> true;
+            default -> throw new IllegalArgumentException("--multiline must be 0 or 1, got '" + value + "'");
+        };
+    }
+
+    private static ViewMode parseView(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "raw" -> ViewMode.RAW;
+            case "text" -> ViewMode.TEXT;
+            default -> throw new IllegalArgumentException("--view must be raw or text, got '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package dev.summonersim.agent.input;
+
+import dev.summonersim.agent.input.view.ViewMode;
+import dev.summonersim.sdk.config.ClientConfig;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one input-agent run needs besides its input and output.
+ *
+ * @param clientName       logger and client name
+ * @param clientConfig     SDK client configuration (host/port in it win over {@code host}/{@code port}, as the reference)
+ * @param host             host used when the configuration has none
+ * @param port             port used when the configuration has none
+ * @param multiline        the reference's backslash continuation
+ * @param view             display of received messages
+ * @param exitAfterStreams when set, the run is done once this many streams reached a terminal event
+ * @param timeout          when set, the run fails if not done within it
+ */
+public record InputAgentSettings(
+        String clientName,
+        ClientConfig clientConfig,
+        String host,
+        int port,
+        boolean multiline,
+        ViewMode view,
+        Optional<Integer> exitAfterStreams,
+        Optional<Duration> timeout) {
+
+    public static final String DEFAULT_NAME = "InputAgent";
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8888;
+
+    public InputAgentSettings {
+        Objects.requireNonNull(clientName, "clientName");
+        Objects.requireNonNull(clientConfig, "clientConfig");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(exitAfterStreams, "exitAfterStreams");
+        Objects.requireNonNull(timeout, "timeout");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        exitAfterStreams.ifPresent(n -> {
+            if (n < 1) {
+                throw new IllegalArgumentException("exitAfterStreams must be at least 1, got " + n);
+            }
+        });
+        timeout.ifPresent(t -> {
+            if (t.isNegative() || t.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, got " + t);
+            }
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.clientName = clientName;
+        b.clientConfig = clientConfig;
+        b.host = host;
+        b.port = port;
+        b.multiline = multiline;
+        b.view = view;
+        b.exitAfterStreams = exitAfterStreams.orElse(null);
+        b.timeout = timeout.orElse(null);
+        return b;
+    }
+
+    public static final class Builder {
+        private String clientName = DEFAULT_NAME;
+        private ClientConfig clientConfig = ClientConfig.defaults();
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private boolean multiline;
+        private ViewMode view = ViewMode.RAW;
+        private Integer exitAfterStreams;
+        private Duration timeout;
+
+        private Builder() {
+        }
+
+        public Builder clientName(String v) { clientName = v; return this; }
+        public Builder clientConfig(ClientConfig v) { clientConfig = v; return this; }
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder multiline(boolean v) { multiline = v; return this; }
+        public Builder view(ViewMode v) { view = v; return this; }
+        public Builder exitAfterStreams(Integer v) { exitAfterStreams = v; return this; }
+        public Builder timeout(Duration v) { timeout = v; return this; }
+
+        public InputAgentSettings build() {
+            return new InputAgentSettings(clientName, clientConfig, host, port, multiline, view,
+                    Optional.ofNullable(exitAfterStreams), Optional.ofNullable(timeout));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.summonersim.agent.input;
+
+import dev.summonersim.agent.input.prompt.ContinuationJoiner;
+import dev.summonersim.agent.input.prompt.PromptSource;
+import dev.summonersim.agent.input.prompt.TerminalPromptSource;
+import dev.summonersim.agent.input.view.Screen;
+import dev.summonersim.agent.input.view.TerminalScreen;
+import java.io.IOException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** A JLine terminal and its line reader, set up so that what is typed is sent exactly as typed. */
+public final class InteractiveTerminal implements AutoCloseable {
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    public InteractiveTerminal(Terminal terminal) {
+        this.terminal = terminal;
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("input-agent")
+                // Never ask for more input on quotes or backslashes: continuation is the --multiline rule only.
+                .parser(new DefaultParser().eofOnUnclosedQuote(false).eofOnEscapedNewLine(false))
+                // Event expansion would rewrite "!" and drop backslashes from what is sent.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, ContinuationJoiner.CONTINUATION_PROMPT)
+                .build();
+    }
+
+    /** The process's own terminal. */
+    public static InteractiveTerminal openSystem() throws IOException {
+        return new InteractiveTerminal(TerminalBuilder.builder().name("input-agent").system(true).build());
+    }
+
+    public LineReader reader() {
+        return reader;
+    }
+
+    public PromptSource prompts(boolean multiline) {
+        return new TerminalPromptSource(reader, multiline);
+    }
+
+    public Screen screen() {
+        return new TerminalScreen(reader);
+    }
+
+    @Override
+    public void close() throws IOException {
+        terminal.close();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.summonersim.agent.input.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.summonersim.agent.input.support.TestVectors;
+import dev.summonersim.sdk.wire.MessageDecoder;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Vectors F1-F9: received line -> exact stdout bytes of the raw view. */
+class DisplayVectorsTest {
+
+    /**
+     * The expected bytes, with the one deliberate fix (quirk Q15): a peer's payload that starts with "Warning:" is
+     * not tagged as coming from the server. The shared vectors still carry the reference's tag for F4.
+     */
+    static String expectedBytes(Map<String, Object> vector) {
+        String expected = (String) vector.get("expected_stdout_bytes");
+        return vector.get("id").equals("F4") ? expected.replace("[From server]", "[Received]") : expected;
+    }
+
+    static Stream<Arguments> vectors() {
+        List<Map<String, Object>> display = TestVectors.section("display");
+        assertThat(display).hasSize(9);
+        return display.stream().map(v -> Arguments.of(v.get("id"), v));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void rawViewWritesTheReferenceBytes(String id, Map<String, Object> vector) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new RawView(new PlainScreen(out)).show(MessageDecoder.decode((String) vector.get("line")));
+        assertThat(out.toByteArray()).as(id).isEqualTo(expectedBytes(vector).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void spoofedServerWarningFromAPeerIsShownAsReceived() {
+        Map<String, Object> f4 = TestVectors.section("display").stream()
+                .filter(v -> v.get("id").equals("F4")).findFirst().orElseThrow();
+        assertThat((String) f4.get("reference_stdout_bytes")).startsWith("\r[From server]");
+        assertThat(expectedBytes(f4)).isEqualTo("\r[Received] Warning: spoofed by a peer\n> ");
+    }
+
+    @Test
+    void aRealServerWarningLineKeepsTheServerTag() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new RawView(new PlainScreen(out)).show(MessageDecoder.decode("Warning: Server is shutting down.\n"));
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("\r[From server] Warning: Server is shutting down.\n> ");
+    }
+
+    @Test
+    void terminalFrameStripsOnlyTheCarriageReturnAndThePromptRedraw() {
+        assertThat(TerminalScreen.withoutPromptFrame("\r[Received] Hello\nHow are you?\n> "))
+                .isEqualTo("[Received] Hello\nHow are you?");
+    }
+}
