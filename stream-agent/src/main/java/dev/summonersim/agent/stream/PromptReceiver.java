@@ -3,6 +3,7 @@ package dev.summonersim.agent.stream;
 import dev.summonersim.sdk.client.ReceiveHandler;
 import dev.summonersim.sdk.events.StreamEvent;
 import dev.summonersim.sdk.wire.JsonMessage;
+import dev.summonersim.sdk.wire.PromptExtraction;
 import dev.summonersim.sdk.wire.PythonRepr;
 import dev.summonersim.sdk.wire.ReceivedMessage;
 import dev.summonersim.sdk.wire.RelayMessage;

@@ -4,6 +4,11 @@ import dev.summonersim.agent.stream.llm.LlmStreamException;
 import dev.summonersim.agent.stream.llm.StreamCancellation;
 import dev.summonersim.agent.stream.llm.TokenStreamer;
 import dev.summonersim.sdk.events.StreamEvent;
+import dev.summonersim.sdk.events.StreamCancelled;
+import dev.summonersim.sdk.events.StreamEnd;
+import dev.summonersim.sdk.events.StreamError;
+import dev.summonersim.sdk.events.StreamStart;
+import dev.summonersim.sdk.events.Token;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +60,7 @@ public final class SingleStreamRunner implements AutoCloseable {
         ActiveStream stream = new ActiveStream(streamIds.get(), new EventGate(events), new StreamCancellation());
         // Queued here rather than in the worker so that a stream cancelled before its worker ran still has a
         // start to pair with its stream_cancelled.
-        stream.gate.publish(new StreamEvent.StreamStart(stream.id));
+        stream.gate.publish(new StreamStart(stream.id));
         current = stream;
         workers.execute(() -> run(stream, prompt));
         return stream.id;
@@ -70,10 +75,10 @@ public final class SingleStreamRunner implements AutoCloseable {
         try {
             streamer.stream(prompt, token -> {
                 if (!token.isEmpty()) {
-                    stream.gate.publish(new StreamEvent.Token(stream.id, token));
+                    stream.gate.publish(new Token(stream.id, token));
                 }
             }, stream.cancellation);
-            stream.gate.close(new StreamEvent.StreamEnd(stream.id));
+            stream.gate.close(new StreamEnd(stream.id));
         } catch (LlmStreamException e) {
             fail(stream, e.getMessage());
         } catch (RuntimeException e) {
@@ -83,7 +88,7 @@ public final class SingleStreamRunner implements AutoCloseable {
     }
 
     private void fail(ActiveStream stream, String error) {
-        if (stream.gate.close(new StreamEvent.StreamError(stream.id, error))) {
+        if (stream.gate.close(new StreamError(stream.id, error))) {
             log.warn("LLM stream {} failed: {}", stream.id, error);
         }
     }
@@ -111,7 +116,7 @@ public final class SingleStreamRunner implements AutoCloseable {
         }
 
         boolean cancel() {
-            if (!gate.close(new StreamEvent.StreamCancelled(id))) {
+            if (!gate.close(new StreamCancelled(id))) {
                 return false;
             }
             cancellation.cancel();
