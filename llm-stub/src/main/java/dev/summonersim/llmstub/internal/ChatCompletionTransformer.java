@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers a matched chat completion request like OpenAI: picks the script, applies prompt directives, and either
@@ -25,6 +27,7 @@ public final class ChatCompletionTransformer implements ResponseDefinitionTransf
 
     public static final String NAME = "llmstub-chat-completion";
     public static final String SCRIPT_PARAMETER = "script";
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionTransformer.class);
     private static final Pattern BEARER = Pattern.compile("Bearer\\s+\\S.*");
 
     private final ScriptRegistry scripts;
@@ -68,13 +71,18 @@ public final class ChatCompletionTransformer implements ResponseDefinitionTransf
             ChatScript script = scripts.select(scriptId);
             reply = script.resolve(body.prompt(), defaultTtft, defaultTokenDelay);
         } catch (IllegalArgumentException e) {
+            LOG.warn("rejected chat request with 400: {}", e.getMessage());
             return error(400, OpenAiErrors.badRequest(e.getMessage()), null);
         }
         Fault fault = reply.fault();
+        LOG.info("chat request (stream={}, model={}) prompt \"{}\" -> {} tokens, ttft {} ms, {} ms/token, {}",
+                body.stream(), body.model(), abbreviate(body.prompt()), reply.tokens().size(),
+                reply.ttft().toMillis(), reply.tokenDelay().toMillis(), fault);
         if (fault.kind() == Fault.Kind.HTTP) {
             return error(fault.status(), OpenAiErrors.forStatus(fault.status(), body.model()), fault.retryAfter());
         }
-        ChunkRenderer render = new ChunkRenderer(completionId(), Instant.now().getEpochSecond(), body.model());
+        ChunkRenderer render = new ChunkRenderer(completionId(), Instant.now().getEpochSecond(), body.model(),
+                body.includeUsage());
         if (!body.stream() && fault.kind() == Fault.Kind.ERROR_AFTER) {
             return error(500, OpenAiErrors.forStatus(500, body.model()), null);
         }
@@ -113,6 +121,11 @@ public final class ChatCompletionTransformer implements ResponseDefinitionTransf
                 new HttpHeader("openai-version", "2020-10-01"),
                 new HttpHeader("openai-processing-ms", "12"),
                 new HttpHeader("openai-organization", "org-llmstub"));
+    }
+
+    private static String abbreviate(String prompt) {
+        String oneLine = prompt.replaceAll("\\s+", " ");
+        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
     }
 
     private static String completionId() {

@@ -14,11 +14,14 @@ public final class ChunkRenderer {
     private final String id;
     private final long created;
     private final String model;
+    private final boolean usageField;
 
-    public ChunkRenderer(String id, long created, String model) {
+    /** @param usageField whether chunks carry {@code "usage": null}, as OpenAI's do when usage was requested */
+    public ChunkRenderer(String id, long created, String model, boolean usageField) {
         this.id = id;
         this.created = created;
         this.model = model;
+        this.usageField = usageField;
     }
 
     public static String sse(String data) {
@@ -31,15 +34,15 @@ public final class ChunkRenderer {
     public String roleChunk() {
         ObjectNode delta = JSON.createObjectNode().put("role", "assistant").put("content", "");
         delta.putNull("refusal");
-        return chunk(delta, null, false);
+        return chunk(delta, null);
     }
 
     public String contentChunk(String token) {
-        return chunk(JSON.createObjectNode().put("content", token), null, false);
+        return chunk(JSON.createObjectNode().put("content", token), null);
     }
 
     public String finishChunk() {
-        return chunk(JSON.createObjectNode(), "stop", false);
+        return chunk(JSON.createObjectNode(), "stop");
     }
 
     public String usageChunk(int promptTokens, int completionTokens) {
@@ -72,7 +75,7 @@ public final class ChunkRenderer {
         return c.toString();
     }
 
-    private String chunk(ObjectNode delta, String finishReason, boolean withUsage) {
+    private String chunk(ObjectNode delta, String finishReason) {
         ObjectNode c = header("chat.completion.chunk");
         c.put("service_tier", "default");
         c.put("system_fingerprint", FINGERPRINT);
@@ -85,6 +88,9 @@ public final class ChunkRenderer {
             choice.putNull("finish_reason");
         } else {
             choice.put("finish_reason", finishReason);
+        }
+        if (usageField) {
+            c.putNull("usage");
         }
         return c.toString();
     }

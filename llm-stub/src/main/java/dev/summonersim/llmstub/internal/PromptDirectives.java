@@ -18,7 +18,7 @@ public final class PromptDirectives {
     /** One line per directive, shared by {@code --help} and error messages. */
     public static final String HELP = String.join("\n",
             "#stub:http=401|429|500|503   fail before the stream with OpenAI's error JSON (429 adds retry-after-ms)",
-            "#stub:retry-after-ms=MS      retry-after-ms of a 429 (default 200)",
+            "#stub:retry-after-ms=MS      answer 429 with this retry-after-ms (http=429 alone uses 200)",
             "#stub:error-after=N          send a {\"error\": ...} event after N tokens, then end without [DONE]",
             "#stub:reset-after=N          reset the TCP connection after N tokens",
             "#stub:truncate[=N]           end cleanly without finish_reason and [DONE] (after N tokens, default all)",

@@ -1,0 +1,112 @@
+package dev.summonersim.llmstub;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import dev.summonersim.llmstub.internal.PromptDirectives;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bin/llm-stub}: runs the stub standalone until Ctrl-C. */
+@Command(name = "llm-stub", mixinStandardHelpOptions = true, version = "llm-stub 0.1.0",
+        sortOptions = false, usageHelpWidth = 120,
+        description = {
+            "A stub of OpenAI's POST /v1/chat/completions on 127.0.0.1 that streams tokens with real timing (one SSE",
+            "event per write) and fails on request. Any 'Authorization: Bearer <key>' is accepted. Prints one line with",
+            "the base URL when ready (use it as the client's base URL / OPENAI_BASE_URL). Stop with Ctrl-C.",
+            ""})
+public final class LlmStubCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "P", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE} = any free port)")
+    private int port = 0;
+
+    @Option(names = "--mappings", paramLabel = "DIR", description = "directory of JSON mapping files (*.json) with scripted replies")
+    private Path mappings;
+
+    @Option(names = "--ttft-ms", paramLabel = "N", description = "time to first token in ms (default: ${DEFAULT-VALUE})")
+    private long ttftMs = LlmStubConfig.DEFAULT_TTFT.toMillis();
+
+    @Option(names = "--token-delay-ms", paramLabel = "N", description = "delay between tokens in ms (default: ${DEFAULT-VALUE})")
+    private long tokenDelayMs = LlmStubConfig.DEFAULT_TOKEN_DELAY.toMillis();
+
+    @Option(names = "--jitter-ms", paramLabel = "N", description = "vary each inter-token delay by up to +/- N ms (default: ${DEFAULT-VALUE})")
+    private long jitterMs = 0;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the jitter: the same seed gives the same schedule for the same prompt (default: ${DEFAULT-VALUE})")
+    private long seed = 0;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new LlmStubCommand());
+        List<String> footer = new ArrayList<>();
+        footer.add("");
+        footer.add("Prompt directives (anywhere in the last user message, several allowed, the last one wins):");
+        PromptDirectives.HELP.lines().map(l -> "  " + l).forEach(footer::add);
+        footer.add("Without directives or a matching mapping the reply is the default answer (\"I'm just a computer");
+        footer.add("program, ...\") that also contains the JSON-like tokens null, 42, true and {}.");
+        footer.add("");
+        footer.add("Mapping files (--mappings DIR): every *.json file in DIR holds");
+        footer.add("  {\"scripts\": [{\"match\": \"(?i)weather\", \"tokens\": [\"It\", \"'s\", \" sunny\"], \"ttftMs\": 100,");
+        footer.add("                \"tokenDelayMs\": 20, \"fault\": {\"type\": \"reset-after\", \"after\": 2}}]}");
+        footer.add("  Fault types: http (status, retryAfterMs), error-after, reset-after, malformed-after (after),");
+        footer.add("  truncate (after, optional), stall (after, default 1). Instead of tokens: \"tokenCount\": N or");
+        footer.add("  \"jsonLike\": true. Later scripts win when several match. Full format: llm-stub/README.md.");
+        // Footer lines are format strings; escape any percent sign in the directive texts.
+        cl.getCommandSpec().usageMessage().footer(footer.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new));
+        return cl;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        quietLibraryLogging();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LlmStubConfig config;
+        try {
+            List<ChatScript> scripts = mappings == null ? List.of() : ChatScriptFiles.load(mappings);
+            config = LlmStubConfig.builder().port(port).ttft(Duration.ofMillis(ttftMs))
+                    .tokenDelay(Duration.ofMillis(tokenDelayMs)).jitter(Duration.ofMillis(jitterMs)).seed(seed)
+                    .scripts(scripts).build();
+        } catch (IllegalArgumentException e) {
+            err.println("llm-stub: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        LlmStub stub = LlmStub.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stub.close();
+            stopped.countDown();
+        }, "llm-stub-shutdown"));
+        out.println("llm-stub ready: " + stub.baseUrl() + " (" + config.scripts().size() + " scripted replies, ttft "
+                + ttftMs + " ms, " + tokenDelayMs + " ms/token)");
+        out.flush();
+        stopped.await();
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** Without a logback.xml Logback logs everything at DEBUG; Jetty and WireMock would drown the demo. */
+    private static void quietLibraryLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+            context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
+            context.getLogger("wiremock").setLevel(Level.WARN);
+            context.getLogger("com.github.tomakehurst").setLevel(Level.WARN);
+        }
+    }
+}
