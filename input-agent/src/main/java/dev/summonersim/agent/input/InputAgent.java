@@ -41,7 +41,8 @@ public final class InputAgent {
     private final Logger log;
     private final StreamCompletionTracker tracker = new StreamCompletionTracker();
     private final BlockingQueue<Object> outbox = new LinkedBlockingQueue<>();
-    private final CompletableFuture<ExitStatus> outcome = new CompletableFuture<>();
+    /** First one wins: end of input, enough streams, timeout, Ctrl-C, or the client giving up. */
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String failureReason = "";
 
@@ -65,7 +66,9 @@ public final class InputAgent {
         try (ClientHandle handle = client.start()) {
             startDaemon("input-agent-prompts", this::readPrompts);
             startDaemon("input-agent-connection-watch", () -> watchConnection(handle));
-            return awaitOutcome();
+            Outcome result = awaitOutcome();
+            failureReason = result.reason();
+            return result.status();
         } finally {
             prompts.close();
             finished.countDown();
@@ -74,7 +77,7 @@ public final class InputAgent {
 
     /** Ends a running {@link #run()} with {@link ExitStatus#INTERRUPTED} and waits briefly for it to clean up. */
     public void interrupt(Duration cleanupWait) {
-        outcome.complete(ExitStatus.INTERRUPTED);
+        outcome.complete(Outcome.of(ExitStatus.INTERRUPTED));
         try {
             finished.await(cleanupWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -87,7 +90,7 @@ public final class InputAgent {
         return failureReason;
     }
 
-    private ExitStatus awaitOutcome() {
+    private Outcome awaitOutcome() {
         try {
             Optional<Duration> timeout = settings.timeout();
             if (timeout.isEmpty()) {
@@ -98,14 +101,14 @@ public final class InputAgent {
             String streams = settings.exitAfterStreams()
                     .map(n -> " (" + tracker.finishedCount() + " of " + n + " streams finished)")
                     .orElse(" (input not finished)");
-            failureReason = "timed out after " + settings.timeout().orElseThrow().toSeconds() + " s" + streams;
-            return ExitStatus.TIMED_OUT;
+            outcome.complete(new Outcome(ExitStatus.TIMED_OUT,
+                    "timed out after " + settings.timeout().orElseThrow().toSeconds() + " s" + streams));
+            return outcome.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ExitStatus.INTERRUPTED;
+            return Outcome.of(ExitStatus.INTERRUPTED);
         } catch (ExecutionException e) {
-            failureReason = String.valueOf(e.getCause());
-            return ExitStatus.CONNECTION_FAILED;
+            return new Outcome(ExitStatus.CONNECTION_FAILED, String.valueOf(e.getCause()));
         }
     }
 
@@ -114,7 +117,7 @@ public final class InputAgent {
         int finishedStreams = tracker.observe(message);
         settings.exitAfterStreams().ifPresent(n -> {
             if (finishedStreams >= n) {
-                outcome.complete(ExitStatus.DONE);
+                outcome.complete(Outcome.of(ExitStatus.DONE));
             }
         });
     }
@@ -129,7 +132,7 @@ public final class InputAgent {
             return next;
         }
         if (settings.exitAfterStreams().isEmpty()) {
-            outcome.complete(ExitStatus.DONE);
+            outcome.complete(Outcome.of(ExitStatus.DONE));
         }
         // Nothing more to send, ever: park until shutdown interrupts this thread.
         new CountDownLatch(1).await();
@@ -149,7 +152,7 @@ public final class InputAgent {
             }
             log.debug("End of input");
         } catch (QuitRequestedException e) {
-            outcome.complete(ExitStatus.INTERRUPTED);
+            outcome.complete(Outcome.of(ExitStatus.INTERRUPTED));
             return;
         } catch (IOException e) {
             log.error("Cannot read input: {}", e.toString());
@@ -162,9 +165,9 @@ public final class InputAgent {
 
     private void watchConnection(ClientHandle handle) {
         while (!outcome.isDone()) {
-            if (handle.awaitTermination(Duration.ofSeconds(1)) && !outcome.isDone()) {
-                failureReason = "the client stopped (connection failed or lost for good)";
-                outcome.complete(ExitStatus.CONNECTION_FAILED);
+            if (handle.awaitTermination(Duration.ofSeconds(1))) {
+                outcome.complete(new Outcome(ExitStatus.CONNECTION_FAILED,
+                        "the client stopped (connection failed or lost for good)"));
             }
         }
     }
@@ -173,6 +176,12 @@ public final class InputAgent {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+    }
+
+    private record Outcome(ExitStatus status, String reason) {
+        static Outcome of(ExitStatus status) {
+            return new Outcome(status, "");
+        }
     }
 
     private final class ConnectionLog implements ConnectionListener {

@@ -105,7 +105,15 @@ public final class InputAgentCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new InputAgentCommand());
+        return new CommandLine(new InputAgentCommand())
+                .setParameterExceptionHandler((e, args) -> {
+                    // One clear line beats a screenful of usage; --help has the rest.
+                    PrintWriter err = e.getCommandLine().getErr();
+                    err.println("input-agent: " + e.getMessage());
+                    err.println("Try 'input-agent --help' for more information.");
+                    err.flush();
+                    return ExitStatus.USAGE.code();
+                });
     }
 
     @Override

@@ -16,13 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Vectors F1-F9: received line -> exact stdout bytes of the raw view. */
 class DisplayVectorsTest {
 
-    /**
-     * The expected bytes, with the one deliberate fix (quirk Q15): a peer's payload that starts with "Warning:" is
-     * not tagged as coming from the server. The shared vectors still carry the reference's tag for F4.
-     */
     static String expectedBytes(Map<String, Object> vector) {
-        String expected = (String) vector.get("expected_stdout_bytes");
-        return vector.get("id").equals("F4") ? expected.replace("[From server]", "[Received]") : expected;
+        return TestVectors.displayExpectedBytes(vector);
     }
 
     static Stream<Arguments> vectors() {

@@ -1,0 +1,187 @@
+package dev.summonersim.agent.input;
+
+import static dev.summonersim.agent.input.AgentTestSupport.runInBackground;
+import static dev.summonersim.agent.input.AgentTestSupport.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.summonersim.agent.input.prompt.FixedPromptSource;
+import dev.summonersim.agent.input.prompt.PromptSource;
+import dev.summonersim.agent.input.prompt.QuitRequestedException;
+import dev.summonersim.agent.input.prompt.StreamPromptSource;
+import dev.summonersim.agent.input.support.BlockingPromptSource;
+import dev.summonersim.agent.input.support.FakeServer;
+import dev.summonersim.agent.input.support.TestVectors;
+import dev.summonersim.agent.input.view.PlainScreen;
+import dev.summonersim.agent.input.view.RawView;
+import dev.summonersim.sdk.events.StreamEnd;
+import dev.summonersim.sdk.events.StreamStart;
+import dev.summonersim.sdk.events.Token;
+import dev.summonersim.sdk.wire.EnvelopeCodec;
+import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.wire.RelayFrameCodec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The agent's real send and display paths, with a test socket playing the relay. */
+@Timeout(30)
+class InputAgentTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String PEER = "127.0.0.1:50490";
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+
+    private String stdout() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String frame(Object payload) {
+        String envelope = EnvelopeCodec.encode(payload);
+        return RelayFrameCodec.encode(RelayFlavour.RUST, PEER, envelope.substring(0, envelope.length() - 1));
+    }
+
+    private static String display(String text) {
+        return "\r[Received] " + text + "\n> ";
+    }
+
+    @Test
+    void sendsEveryDVectorExactlyAsTheReference() throws Exception {
+        List<Map<String, Object>> vectors = TestVectors.section("input_agent");
+        assertThat(vectors).hasSize(17);
+        List<String> inputs = vectors.stream().map(v -> (String) v.get("logical_input")).toList();
+        List<String> expectedLines = vectors.stream()
+                .map(v -> (String) v.get("wire_line"))
+                .filter(Objects::nonNull)
+                .map(line -> line.substring(0, line.length() - 1))
+                .toList();
+        assertThat(expectedLines).as("D3 (null) sends nothing").hasSize(16);
+
+        try (FakeServer server = FakeServer.start()) {
+            InputAgent agent = new InputAgent(settings(server.port()).build(), new FixedPromptSource(inputs),
+                    new RawView(new PlainScreen(stdout)));
+            assertThat(agent.run()).isEqualTo(ExitStatus.DONE);
+            assertThat(server.awaitClientGone(WAIT)).isTrue();
+            assertThat(server.drainLines()).containsExactlyElementsOf(expectedLines);
+        }
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void showsEveryFVectorWithTheExactBytes() throws Exception {
+        List<Map<String, Object>> vectors = TestVectors.section("display");
+        String lines = vectors.stream().map(v -> (String) v.get("line")).collect(Collectors.joining());
+        String expected = vectors.stream().map(TestVectors::displayExpectedBytes)
+                .collect(Collectors.joining());
+        try (FakeServer server = FakeServer.start()) {
+            InputAgent agent = new InputAgent(settings(server.port()).build(), new BlockingPromptSource(),
+                    new RawView(new PlainScreen(stdout)));
+            CompletableFuture<ExitStatus> run = runInBackground(agent);
+            server.send(lines);
+            await().atMost(WAIT).until(() -> stdout().length() >= expected.length());
+            assertThat(stdout.toByteArray()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+            agent.interrupt(WAIT);
+            assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.INTERRUPTED);
+        }
+    }
+
+    @Test
+    void endOfPipedInputKeepsReceivingUntilTheStreamsFinished() throws Exception {
+        try (FakeServer server = FakeServer.start()) {
+            StreamPromptSource pipe = new StreamPromptSource(
+                    new ByteArrayInputStream("How are you?\n".getBytes(StandardCharsets.UTF_8)), false);
+            InputAgent agent = new InputAgent(settings(server.port()).exitAfterStreams(1).build(), pipe,
+                    new RawView(new PlainScreen(stdout)));
+            CompletableFuture<ExitStatus> run = runInBackground(agent);
+
+            assertThat(server.takeLine(WAIT))
+                    .isEqualTo("{\"_version\": \"1.3.0\", \"_payload\": \"How are you?\", \"_type\": \"str\"}");
+            // Input has ended; the agent must still be receiving.
+            server.send(frame(new StreamStart("s1").toPayload()) + frame(new Token("s1", " Fine").toPayload()));
+            await().atMost(WAIT).until(() -> stdout().contains("Fine"));
+            assertThat(run).isNotDone();
+
+            server.send(frame(new StreamEnd("s1").toPayload()));
+            assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+            assertThat(stdout()).isEqualTo(
+                    display("{'type': 'stream_start', 'stream_id': 's1'}")
+                            + display("{'type': 'token', 'stream_id': 's1', 'token': ' Fine'}")
+                            + display("{'type': 'stream_end', 'stream_id': 's1'}"));
+        }
+    }
+
+    @Test
+    void endOfPipedInputWithoutExitAfterStreamsExitsOnceEverythingIsSent() throws Exception {
+        try (FakeServer server = FakeServer.start()) {
+            StreamPromptSource pipe = new StreamPromptSource(
+                    new ByteArrayInputStream("first\nnull\n42".getBytes(StandardCharsets.UTF_8)), false);
+            InputAgent agent = new InputAgent(settings(server.port()).build(), pipe,
+                    new RawView(new PlainScreen(stdout)));
+            assertThat(agent.run()).isEqualTo(ExitStatus.DONE);
+            assertThat(server.awaitClientGone(WAIT)).isTrue();
+            assertThat(server.drainLines()).containsExactly(
+                    "{\"_version\": \"1.3.0\", \"_payload\": \"first\", \"_type\": \"str\"}",
+                    "{\"_version\": \"1.3.0\", \"_payload\": 42, \"_type\": \"int\"}");
+        }
+    }
+
+    @Test
+    void streamsAreCountedOncePerStreamIdWhateverTheirTerminalEvent() throws Exception {
+        try (FakeServer server = FakeServer.start()) {
+            InputAgent agent = new InputAgent(settings(server.port()).exitAfterStreams(2).build(),
+                    new BlockingPromptSource(), new RawView(new PlainScreen(stdout)));
+            CompletableFuture<ExitStatus> run = runInBackground(agent);
+            server.send(frame(new StreamEnd("a").toPayload()) + frame(new StreamEnd("a").toPayload()));
+            await().atMost(WAIT).until(() -> stdout().split("\n> ", -1).length > 2);
+            assertThat(run).as("one stream ended twice is still one stream").isNotDone();
+            server.send(frame(new dev.summonersim.sdk.events.StreamError("b", "boom").toPayload()));
+            assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+        }
+    }
+
+    @Test
+    void timeoutEndsTheRunWithAReason() throws Exception {
+        try (FakeServer server = FakeServer.start()) {
+            InputAgent agent = new InputAgent(
+                    settings(server.port()).exitAfterStreams(1).timeout(Duration.ofSeconds(1)).build(),
+                    new FixedPromptSource(List.of("hi")), new RawView(new PlainScreen(stdout)));
+            assertThat(agent.run()).isEqualTo(ExitStatus.TIMED_OUT);
+            assertThat(agent.failureReason()).contains("timed out after 1 s").contains("0 of 1 streams");
+        }
+    }
+
+    @Test
+    void ctrlCAtThePromptEndsTheRunAsInterrupted() throws Exception {
+        PromptSource ctrlC = () -> {
+            throw new QuitRequestedException();
+        };
+        try (FakeServer server = FakeServer.start()) {
+            InputAgent agent = new InputAgent(settings(server.port()).build(), ctrlC,
+                    new RawView(new PlainScreen(stdout)));
+            assertThat(agent.run()).isEqualTo(ExitStatus.INTERRUPTED);
+        }
+    }
+
+    @Test
+    void aRelayThatIsNotThereEndsTheRunAsConnectionFailed() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        InputAgent agent = new InputAgent(settings(closedPort).build(), new BlockingPromptSource(),
+                new RawView(new PlainScreen(stdout)));
+        assertThat(agent.run()).isEqualTo(ExitStatus.CONNECTION_FAILED);
+        assertThat(agent.failureReason()).contains("client stopped");
+    }
+}
