@@ -1,0 +1,191 @@
+package dev.summonersim.relay;
+
+import dev.summonersim.relay.pipeline.Broadcaster;
+import dev.summonersim.relay.pipeline.Peer;
+import dev.summonersim.relay.pipeline.PeerCloser;
+import dev.summonersim.relay.pipeline.PeerRegistry;
+import dev.summonersim.relay.pipeline.RelayServerInitializer;
+import dev.summonersim.relay.policy.BackpressurePolicy;
+import dev.summonersim.relay.policy.IpQuarantine;
+import dev.summonersim.relay.record.FrameRecorder;
+import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.wire.RelayFrameCodec;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running relay: every line a client sends goes to every other connected client, in the configured flavour's frame.
+ * {@link #start(RelayServerConfig)} binds and returns at once; {@link #close()} stops accepting, delivers and flushes
+ * the shutdown notice to every client (bounded by {@code shutdownGrace}), then closes everything.
+ *
+ * <pre>{@code
+ * try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().build())) {
+ *     connect clients to 127.0.0.1:relay.port() ...
+ * }
+ * }</pre>
+ */
+public final class RelayServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RelayServer.class);
+
+    private final RelayServerConfig config;
+    private final EventLoopGroup group;
+    private final Channel serverChannel;
+    private final PeerRegistry registry;
+    private final PeerCloser closer;
+    private final ChannelGroup allChannels;
+    private final FrameRecorder recorder;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RelayServer(RelayServerConfig config, EventLoopGroup group, Channel serverChannel, PeerRegistry registry,
+                        PeerCloser closer, ChannelGroup allChannels, FrameRecorder recorder) {
+        this.config = config;
+        this.group = group;
+        this.serverChannel = serverChannel;
+        this.registry = registry;
+        this.closer = closer;
+        this.allChannels = allChannels;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Binds {@code config.host():config.port()} and starts relaying.
+     *
+     * @throws UncheckedIOException when the address cannot be bound or the record file cannot be created
+     */
+    public static RelayServer start(RelayServerConfig config) {
+        PeerRegistry registry = new PeerRegistry();
+        PeerCloser closer = new PeerCloser(config.flavour(), registry, config.shutdownGrace());
+        boolean rust = config.flavour() == RelayFlavour.RUST;
+        IpQuarantine quarantine = rust ? new IpQuarantine(config.quarantineCooldown(), System::nanoTime) : null;
+        BackpressurePolicy policy = rust
+                ? new BackpressurePolicy(config.backpressure(), config.maxOutboundQueueBytes())
+                : BackpressurePolicy.byteCapOnly(config.maxOutboundQueueBytes());
+        Broadcaster broadcaster = new Broadcaster(registry, policy, closer, quarantine, config.throttleDelay(),
+                config.flowControlDelay());
+        FrameRecorder recorder = null;
+        if (config.recordFile() != null) {
+            try {
+                recorder = new FrameRecorder(config.recordFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create record file " + config.recordFile(), e);
+            }
+        }
+        EventLoopGroup group = new NioEventLoopGroup(config.workerThreads(), new DefaultThreadFactory("relay-io"));
+        ChannelGroup allChannels = new DefaultChannelGroup("relay-clients", GlobalEventExecutor.INSTANCE);
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    // backlog is bounded by BackpressurePolicy, not by writability events
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(Integer.MAX_VALUE / 2, Integer.MAX_VALUE))
+                    .childHandler(new RelayServerInitializer(config, registry, closer, broadcaster, quarantine,
+                            recorder, allChannels));
+            ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":"
+                        + config.port() + ": " + bound.cause().getMessage(), bound.cause()));
+            }
+            if (quarantine != null) {
+                long every = config.quarantineCleanupInterval().toMillis();
+                group.scheduleAtFixedRate(quarantine::sweep, every, every, TimeUnit.MILLISECONDS);
+            }
+            RelayServer server = new RelayServer(config, group, bound.channel(), registry, closer, allChannels,
+                    recorder);
+            log.info("Relay server ({} flavour) listening on {}.", config.flavour().name().toLowerCase(Locale.ROOT),
+                    server.addressText());
+            return server;
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            if (recorder != null) {
+                recorder.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The bound port (the real one when the config asked for port 0). */
+    public int port() {
+        return address().getPort();
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** {@code host:port} as bound, with IPv6 hosts in brackets. */
+    public String addressText() {
+        return RelayFrameCodec.formatAddress(address());
+    }
+
+    public RelayServerConfig config() {
+        return config;
+    }
+
+    /** Clients currently registered for fan-out (connected and not being closed). */
+    public int connectedClients() {
+        return registry.size();
+    }
+
+    public boolean isRunning() {
+        return !closed.get();
+    }
+
+    /**
+     * Stops accepting, writes the flavour's notice to every client (Rust: "Warning: Server is shutting down.\n",
+     * Python: "Warning: Server disconnected."), waits up to {@code shutdownGrace} for the notices to be flushed, then
+     * closes all connections and the event loops. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("Server is shutting down...");
+        serverChannel.close().awaitUninterruptibly();
+        long graceMs = config.shutdownGrace().toMillis();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMs);
+        List<ChannelFuture> notices = new ArrayList<>();
+        for (Peer peer : registry.snapshot()) {
+            notices.add(closer.close(peer, ServerNotices.SHUTTING_DOWN));
+        }
+        for (ChannelFuture notice : notices) {
+            notice.awaitUninterruptibly(remainingMs(deadline));
+        }
+        allChannels.close().awaitUninterruptibly(Math.max(remainingMs(deadline), 200));
+        group.shutdownGracefully(0, graceMs, TimeUnit.MILLISECONDS).awaitUninterruptibly(graceMs + 1000);
+        if (recorder != null) {
+            recorder.close();
+        }
+        log.info("Server exited cleanly.");
+    }
+
+    private static long remainingMs(long deadlineNanos) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+}

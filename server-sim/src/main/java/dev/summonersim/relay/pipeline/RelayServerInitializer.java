@@ -1,0 +1,74 @@
+package dev.summonersim.relay.pipeline;
+
+import dev.summonersim.relay.RelayServerConfig;
+import dev.summonersim.relay.chaos.ChaosEngine;
+import dev.summonersim.relay.policy.FixedWindowRateLimiter;
+import dev.summonersim.relay.policy.InactivityTracker;
+import dev.summonersim.relay.policy.IpQuarantine;
+import dev.summonersim.relay.record.FrameRecorder;
+import dev.summonersim.sdk.wire.RelayFlavour;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds one connection's pipeline, one handler per concern:
+ * [quarantine gate] → line framer → strict UTF-8 → [inactivity] → [rate limit] → relay → session.
+ * Bracketed handlers exist only in the Rust flavour and when configured. All handlers except the gate are per channel.
+ */
+public final class RelayServerInitializer extends ChannelInitializer<SocketChannel> {
+    private final RelayServerConfig config;
+    private final PeerRegistry registry;
+    private final PeerCloser closer;
+    private final Broadcaster broadcaster;
+    private final QuarantineGate quarantineGate;
+    private final FrameRecorder recorder;
+    private final ChannelGroup allChannels;
+    private final LoggedContent loggedContent;
+    private final AtomicLong connections = new AtomicLong();
+
+    public RelayServerInitializer(RelayServerConfig config, PeerRegistry registry, PeerCloser closer,
+                                  Broadcaster broadcaster, IpQuarantine quarantine, FrameRecorder recorder,
+                                  ChannelGroup allChannels) {
+        this.config = config;
+        this.registry = registry;
+        this.closer = closer;
+        this.broadcaster = broadcaster;
+        this.quarantineGate = quarantine == null ? null : new QuarantineGate(quarantine);
+        this.recorder = recorder;
+        this.allChannels = allChannels;
+        this.loggedContent = new LoggedContent(config.logger().logKeys());
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        allChannels.add(ch);
+        Peer peer = new Peer(ch);
+        boolean rust = config.flavour() == RelayFlavour.RUST;
+        ChannelPipeline p = ch.pipeline();
+        if (quarantineGate != null) {
+            p.addLast("quarantine", quarantineGate);
+        }
+        p.addLast("framer", new LineFrameDecoder(rust, !rust, config.maxLineBytes()));
+        p.addLast("utf8", new StrictUtf8Decoder());
+        if (rust && config.clientTimeout() != null) {
+            p.addLast("inactivity", new InactivityHandler(
+                    new InactivityTracker(config.clientTimeout(), System::nanoTime),
+                    config.timeoutCheckInterval(), peer, closer));
+        }
+        if (rust && config.rateLimitPerWindow() != null) {
+            p.addLast("rateLimit", new RateLimitHandler(
+                    new FixedWindowRateLimiter(config.rateLimitPerWindow(), config.rateLimitWindow(), System::nanoTime),
+                    peer));
+        }
+        ChaosRelay chaos = config.chaos() == null || !config.chaos().isActive() ? null
+                : new ChaosRelay(new ChaosEngine(config.chaos(), connections.incrementAndGet()), broadcaster, peer,
+                        ch.eventLoop());
+        p.addLast("relay", new RelayHandler(peer, config.flavour(), config.maxFrameBytes(), broadcaster, registry,
+                recorder, chaos, loggedContent));
+        p.addLast("session", new SessionHandler(peer, registry, closer));
+    }
+}
