@@ -17,6 +17,9 @@ import java.math.RoundingMode;
  */
 final class PythonFloatRepr {
 
+    private static final RoundingMode[] ROUNDINGS = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR,
+        RoundingMode.CEILING};
+
     private PythonFloatRepr() {
     }
 
@@ -58,25 +61,50 @@ final class PythonFloatRepr {
 
     private static Shortest shortest(double magnitude) {
         BigDecimal exact = new BigDecimal(magnitude);
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal best = null;
-            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR,
-                    RoundingMode.CEILING}) {
-                BigDecimal candidate = exact.round(new MathContext(precision, mode));
-                if (Double.parseDouble(candidate.toString()) != magnitude) {
-                    continue;
-                }
-                // Of several round-tripping candidates with the same length, Python keeps the closest one.
-                if (best == null || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) {
-                    best = candidate;
-                }
+        // Double.toString always round-trips and is at most one digit too long, so start there and walk down:
+        // if p digits round-trip then so do p + 1, hence the first failure ends the search.
+        int precision = significantDigits(Double.toString(magnitude));
+        while (precision > 1 && closestRoundTrip(exact, magnitude, precision - 1) != null) {
+            precision--;
+        }
+        BigDecimal best = closestRoundTrip(exact, magnitude, precision);
+        if (best == null) {
+            // cannot happen for finite doubles (17 digits always round-trip); kept as a safe fallback
+            best = exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+        }
+        return toShortest(best);
+    }
+
+    /** The precision-digit decimal nearest to the exact value that still reads back as it, or null if none. */
+    private static BigDecimal closestRoundTrip(BigDecimal exact, double magnitude, int precision) {
+        BigDecimal best = null;
+        for (RoundingMode mode : ROUNDINGS) {
+            BigDecimal candidate = exact.round(new MathContext(precision, mode));
+            if (Double.parseDouble(candidate.toString()) != magnitude) {
+                continue;
             }
-            if (best != null) {
-                return toShortest(best);
+            // Near powers of two the round-trip interval is lopsided, so the nearest candidate may not round-trip
+            // while the other neighbour does; of several that do, Python keeps the nearest.
+            if (best == null || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) {
+                best = candidate;
             }
         }
-        // 17 significant digits always round-trip; this line is never reached for finite doubles.
-        return toShortest(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+        return best;
+    }
+
+    /** Number of significant digits in Java's rendering, e.g. "1.0E-5" -> 1, "123.45" -> 5. */
+    private static int significantDigits(String javaText) {
+        int end = javaText.indexOf('E');
+        String mantissa = (end < 0 ? javaText : javaText.substring(0, end)).replace(".", "");
+        int first = 0;
+        while (first < mantissa.length() - 1 && mantissa.charAt(first) == '0') {
+            first++;
+        }
+        int last = mantissa.length();
+        while (last > first + 1 && mantissa.charAt(last - 1) == '0') {
+            last--;
+        }
+        return last - first;
     }
 
     private static Shortest toShortest(BigDecimal value) {
