@@ -1,0 +1,177 @@
+package dev.summonersim.agent.input;
+
+import static dev.summonersim.agent.input.AgentTestSupport.runInBackground;
+import static dev.summonersim.agent.input.AgentTestSupport.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.summonersim.agent.input.prompt.FixedPromptSource;
+import dev.summonersim.agent.input.support.RawPeer;
+import dev.summonersim.agent.input.support.StreamResponder;
+import dev.summonersim.agent.input.view.PlainScreen;
+import dev.summonersim.agent.input.view.RawView;
+import dev.summonersim.agent.input.view.TextView;
+import dev.summonersim.relay.RelayServer;
+import dev.summonersim.relay.RelayServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scriptable mode end to end through the real relay: an input agent sends a prompt, a raw-socket peer playing
+ * the stream agent receives the envelope and answers with stream events, and the agent's stdout is checked.
+ */
+@Timeout(60)
+class ScriptableModeTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final List<String> TOKENS = List.of("I'm", " fine", ", thanks", " 42");
+    private static final String EXPECTED_RAW =
+            "\r[Received] {'type': 'stream_start', 'stream_id': 's-1'}\n> "
+                    + "\r[Received] {'type': 'token', 'stream_id': 's-1', 'token': \"I'm\"}\n> "
+                    + "\r[Received] {'type': 'token', 'stream_id': 's-1', 'token': ' fine'}\n> "
+                    + "\r[Received] {'type': 'token', 'stream_id': 's-1', 'token': ', thanks'}\n> "
+                    + "\r[Received] {'type': 'token', 'stream_id': 's-1', 'token': ' 42'}\n> "
+                    + "\r[Received] {'type': 'stream_end', 'stream_id': 's-1'}\n> ";
+
+    private RelayServer relay;
+    private RawPeer peer;
+
+    @BeforeEach
+    void startRelayAndPeer() throws IOException {
+        relay = RelayServer.start(RelayServerConfig.builder().port(0).build());
+        peer = RawPeer.connect(relay.port());
+        // The peer must be registered before the agent's prompt is relayed, or the prompt goes to nobody.
+        await().atMost(WAIT).until(() -> relay.connectedClients() == 1);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        peer.close();
+        relay.close();
+    }
+
+    private void answerThePrompt() throws Exception {
+        assertThat(StreamResponder.awaitPayload(peer, WAIT)).isEqualTo("How are you?");
+        StreamResponder.answer(peer, "s-1", TOKENS);
+    }
+
+    @Test
+    void sendThenRawViewUntilTheStreamEnds() throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        InputAgent agent = new InputAgent(settings(relay.port()).exitAfterStreams(1).build(),
+                new FixedPromptSource(List.of("How are you?")), new RawView(new PlainScreen(stdout)));
+        CompletableFuture<ExitStatus> run = runInBackground(agent);
+        answerThePrompt();
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(EXPECTED_RAW);
+    }
+
+    @Test
+    void sendThenTextViewShowsTheAnswerAsTextWithAFooter() throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        InputAgent agent = new InputAgent(settings(relay.port()).exitAfterStreams(1).build(),
+                new FixedPromptSource(List.of("How are you?")), new TextView(new PlainScreen(stdout), System::nanoTime));
+        CompletableFuture<ExitStatus> run = runInBackground(agent);
+        answerThePrompt();
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .matches("\\[s-1\\] I'm fine, thanks 42\n\\[s-1\\] \\[stream_end\\] 4 tokens in \\d+\\.\\d s\n");
+    }
+
+    @Test
+    void commandLineWithSendAndStdinFromDevNull(@TempDir Path dir) throws Exception {
+        Process agent = startCommand(dir, ProcessBuilder.Redirect.from(new File("/dev/null")),
+                "--send", "How are you?", "--exit-after-streams", "1", "--timeout-s", "30");
+        CompletableFuture<byte[]> stdout = readAll(agent.getInputStream());
+        answerThePrompt();
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(agent.exitValue()).as(stderrOf(dir)).isZero();
+        assertThat(new String(stdout.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8)).isEqualTo(EXPECTED_RAW);
+    }
+
+    @Test
+    void commandLineWithSendAndStdinClosed(@TempDir Path dir) throws Exception {
+        // sh closes fd 0 before exec, so any read of stdin would fail: --send must not touch it.
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" 0<&-", "sh"));
+        command.addAll(javaCommand("--send", "How are you?", "--exit-after-streams", "1", "--timeout-s", "30"));
+        Process agent = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        CompletableFuture<byte[]> stdout = readAll(agent.getInputStream());
+        answerThePrompt();
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(agent.exitValue()).as(stderrOf(dir)).isZero();
+        assertThat(new String(stdout.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8)).isEqualTo(EXPECTED_RAW);
+    }
+
+    @Test
+    void commandLineReadsPromptsFromAPipeAndKeepsReceivingAfterItsEnd(@TempDir Path dir) throws Exception {
+        Process agent = startCommand(dir, ProcessBuilder.Redirect.PIPE,
+                "--view", "text", "--exit-after-streams", "1", "--timeout-s", "30");
+        CompletableFuture<byte[]> stdout = readAll(agent.getInputStream());
+        try (var stdin = agent.getOutputStream()) {
+            stdin.write("How are you?\n".getBytes(StandardCharsets.UTF_8));
+        }
+        answerThePrompt();
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(agent.exitValue()).as(stderrOf(dir)).isZero();
+        assertThat(new String(stdout.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8))
+                .matches("\\[s-1\\] I'm fine, thanks 42\n\\[s-1\\] \\[stream_end\\] 4 tokens in \\d+\\.\\d s\n");
+    }
+
+    @Test
+    void commandLineTimesOutWithExitCode3WhenNoStreamEnds(@TempDir Path dir) throws Exception {
+        Process agent = startCommand(dir, ProcessBuilder.Redirect.from(new File("/dev/null")),
+                "--send", "anyone?", "--exit-after-streams", "1", "--timeout-s", "1");
+        CompletableFuture<byte[]> stdout = readAll(agent.getInputStream());
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(agent.exitValue()).isEqualTo(3);
+        assertThat(stdout.get(10, TimeUnit.SECONDS)).isEmpty();
+        assertThat(stderrOf(dir)).contains("input-agent: timed out after 1 s (0 of 1 streams finished)");
+    }
+
+    private List<String> javaCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                InputAgentCommand.class.getName(),
+                "--host", "127.0.0.1", "--port", String.valueOf(relay.port())));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private Process startCommand(Path dir, ProcessBuilder.Redirect stdin, String... args) throws IOException {
+        return new ProcessBuilder(javaCommand(args)).directory(dir.toFile())
+                .redirectInput(stdin)
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+    }
+
+    private static CompletableFuture<byte[]> readAll(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String stderrOf(Path dir) throws IOException {
+        Path f = dir.resolve("stderr.txt");
+        return Files.exists(f) ? "stderr:\n" + Files.readString(f) : "(no stderr)";
+    }
+}
