@@ -54,6 +54,10 @@ final class ClientConfigReader {
         Section top = new Section("", root);
         String host = top.string("host", null);
         Integer port = top.nullableInt("port", null);
+        if (port != null && (port < 1 || port > 65_535)) {
+            // checked here, before the fallback port copies it and reports it under its own key
+            throw ConfigException.invalid("port", port, "a port 1..65535 or null");
+        }
         Section hyper = top.section("hyper_parameters");
         return new ClientConfig(host, port, logger(top.section("logger")), receiver(hyper.section("receiver")),
                 sender(hyper.section("sender")), reconnection(hyper.section("reconnection"), host, port));
