@@ -39,12 +39,17 @@ final class JsonStringEscapes extends CharacterEscapes {
         this.asciiCodes = codes;
     }
 
+    private static final JsonStringEscapes PYTHON_ASCII = new JsonStringEscapes(true);
+    private static final JsonStringEscapes RUST_SERDE = new JsonStringEscapes(false);
+
+    /** Shared instance; immutable, so every generator may use it. */
     static JsonStringEscapes pythonAscii() {
-        return new JsonStringEscapes(true);
+        return PYTHON_ASCII;
     }
 
+    /** Shared instance; immutable, so every generator may use it. */
     static JsonStringEscapes rustSerde() {
-        return new JsonStringEscapes(false);
+        return RUST_SERDE;
     }
 
     @Override

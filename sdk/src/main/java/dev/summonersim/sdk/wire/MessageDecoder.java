@@ -1,6 +1,7 @@
 package dev.summonersim.sdk.wire;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns one received line into a {@link ReceivedMessage}, following the reference's {@code recover_with_types}
@@ -12,7 +13,7 @@ import java.util.Map;
  *       (quirk Q8);</li>
  *   <li>any {@code _version} is accepted and cast with the 0.0.1 rules (quirk Q21, same as the reference).</li>
  * </ul>
- * Never throws for any string input.
+ * Never throws for any non-null string.
  */
 public final class MessageDecoder {
 
@@ -21,6 +22,17 @@ public final class MessageDecoder {
 
     /** Decodes one line, with or without its trailing LF. */
     public static ReceivedMessage decode(String line) {
+        Objects.requireNonNull(line, "line");
+        try {
+            return decodeOrThrow(line);
+        } catch (RuntimeException unexpected) {
+            // The receive loop must survive any line (quirk Q8 killed every Python client); whatever the parser or
+            // caster could not handle is delivered as the raw text it was.
+            return new TextMessage(withoutLastLf(line));
+        }
+    }
+
+    private static ReceivedMessage decodeOrThrow(String line) {
         String text = withoutLastLf(line);
         Object frame;
         try {

@@ -35,6 +35,9 @@ public final class PythonJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
         .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        // peers choose the keys: no shared symbol table that colliding names could overflow (Jackson would throw
+        // IllegalStateException, which is not a syntax error)
+        .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
             .maxNumberLength(MAX_NUMBER_LENGTH)

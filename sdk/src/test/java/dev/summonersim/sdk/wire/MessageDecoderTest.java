@@ -162,4 +162,25 @@ class MessageDecoderTest {
         assertThat(new TextMessage("hello").isServerWarning()).isFalse();
         assertThat(new TextMessage("warning: lower case").isServerWarning()).isFalse();
     }
+
+    @Test
+    void mutatedFramesNeverThrow() {
+        String seed = relayed(RelayFlavour.PYTHON, Map.of("k", Arrays.asList("v", 1L, 2.5, null, true)));
+        String alphabet = "{}[]\",:\\ntrufalsNI0123456789.eE+-_\u00e9\n\r\t ";
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder(seed);
+            int edits = 1 + random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(line.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> line.deleteCharAt(at);
+                    case 1 -> line.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                    default -> line.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = line.toString();
+            assertThat(MessageDecoder.decode(text)).as(text).isNotNull();
+        }
+    }
 }
