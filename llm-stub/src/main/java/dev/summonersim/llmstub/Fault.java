@@ -115,10 +115,14 @@ public final class Fault {
         return retryAfter;
     }
 
-    /** How many of {@code tokenCount} content tokens are written before the stream stops or breaks. */
+    /**
+     * How many of {@code tokenCount} content tokens a client receives before this fault stops it. For
+     * {@link Kind#MALFORMED_AFTER} that is N although the stub writes the rest after the broken event: the official
+     * clients fail on it.
+     */
     public int tokensBeforeStop(int tokenCount) {
         return switch (kind) {
-            case NONE, MALFORMED_AFTER -> tokenCount;
+            case NONE -> tokenCount;
             case HTTP -> 0;
             default -> Math.min(afterTokens, tokenCount);
         };

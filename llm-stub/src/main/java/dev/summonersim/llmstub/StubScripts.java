@@ -36,10 +36,11 @@ public final class StubScripts {
     }
 
     /**
-     * The exact content tokens the stub writes (in well-formed events, in order) when the default script answers
-     * {@code prompt}, directives included: {@code #stub:tokens=N}/{@code #stub:json-like} choose the list, and faults
-     * cut it ({@code error-after}, {@code reset-after}, {@code stall} and {@code truncate} keep the first N; an HTTP
-     * fault gives an empty list; {@code malformed-after} keeps all, the broken event is extra).
+     * The exact content tokens a client receives, in order, when the default script answers {@code prompt},
+     * directives included: {@code #stub:tokens=N}/{@code #stub:json-like} choose the list, and faults cut it
+     * ({@code error-after}, {@code reset-after}, {@code malformed-after}, {@code stall} and {@code truncate} keep the
+     * first N; an HTTP fault gives an empty list). After a malformed event the stub still writes the remaining
+     * tokens, but the official clients have failed by then.
      *
      * @throws IllegalArgumentException for an unknown directive or a bad value (the stub answers 400 then)
      */

@@ -11,7 +11,7 @@ public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fau
         tokens = List.copyOf(tokens);
     }
 
-    /** The content tokens written in well-formed events before the stream ends or breaks. */
+    /** The content tokens a client receives before the stream ends or a fault stops it. */
     public List<String> deliveredTokens() {
         return tokens.subList(0, fault.tokensBeforeStop(tokens.size()));
     }

@@ -46,8 +46,10 @@ public final class SseStreamingFilter implements Filter {
 
     private void write(StreamPlan plan, HttpServletResponse response) {
         try {
-            // Commit the headers now, as OpenAI does, so the client's call returns before the first token.
-            response.flushBuffer();
+            if (plan.headersFirst()) {
+                // Commit the headers now, as OpenAI does, so the client's call returns before the first token.
+                response.flushBuffer();
+            }
             ServletOutputStream out = response.getOutputStream();
             for (TimedEvent event : plan.events()) {
                 if (!streams.pause(event.delayMillis())) {

@@ -3,8 +3,11 @@ package dev.summonersim.llmstub.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** What the streaming filter writes after the headers: timed events, then how the connection ends. */
-public record StreamPlan(List<TimedEvent> events, Ending ending) {
+/**
+ * What the streaming filter writes: timed events, then how the connection ends. With {@code headersFirst} the
+ * headers go out at once (a stream); without, they go out with the first event (a plain JSON response).
+ */
+public record StreamPlan(List<TimedEvent> events, Ending ending, boolean headersFirst) {
 
     public StreamPlan {
         events = List.copyOf(events);

@@ -41,15 +41,15 @@ public final class StreamPlanner {
         switch (fault.kind()) {
             case ERROR_AFTER:
                 events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(OpenAiErrors.midStreamError())));
-                return new StreamPlan(events, Ending.COMPLETE);
+                return new StreamPlan(events, Ending.COMPLETE, true);
             case RESET_AFTER:
                 events.add(TimedEvent.of(gap(reply, random), ""));
-                return new StreamPlan(events, Ending.RESET);
+                return new StreamPlan(events, Ending.RESET, true);
             case TRUNCATE_AFTER:
                 events.add(TimedEvent.of(gap(reply, random), ""));
-                return new StreamPlan(events, Ending.COMPLETE);
+                return new StreamPlan(events, Ending.COMPLETE, true);
             case STALL_AFTER:
-                return new StreamPlan(events, Ending.STALL);
+                return new StreamPlan(events, Ending.STALL, true);
             default:
                 break;
         }
@@ -61,7 +61,7 @@ public final class StreamPlanner {
             events.add(TimedEvent.of(0, ChunkRenderer.sse(render.usageChunk(request.promptTokens(), tokens.size()))));
         }
         events.add(TimedEvent.of(0, ChunkRenderer.DONE));
-        return new StreamPlan(events, Ending.COMPLETE);
+        return new StreamPlan(events, Ending.COMPLETE, true);
     }
 
     /** The single JSON body for {@code stream: false}, sent after the whole generation time. */
@@ -73,11 +73,11 @@ public final class StreamPlanner {
         }
         String body = render.completion(reply.tokens(), request.promptTokens());
         return switch (reply.fault().kind()) {
-            case RESET_AFTER -> new StreamPlan(List.of(TimedEvent.of(total, "")), Ending.RESET);
-            case STALL_AFTER -> new StreamPlan(List.of(), Ending.STALL);
+            case RESET_AFTER -> new StreamPlan(List.of(TimedEvent.of(total, "")), Ending.RESET, false);
+            case STALL_AFTER -> new StreamPlan(List.of(), Ending.STALL, false);
             case TRUNCATE_AFTER, MALFORMED_AFTER ->
-                    new StreamPlan(List.of(TimedEvent.of(total, body.substring(0, body.length() / 2))), Ending.COMPLETE);
-            default -> new StreamPlan(List.of(TimedEvent.of(total, body)), Ending.COMPLETE);
+                    new StreamPlan(List.of(TimedEvent.of(total, body.substring(0, body.length() / 2))), Ending.COMPLETE, false);
+            default -> new StreamPlan(List.of(TimedEvent.of(total, body)), Ending.COMPLETE, false);
         };
     }
 
