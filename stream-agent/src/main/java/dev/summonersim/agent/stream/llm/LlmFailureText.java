@@ -1,6 +1,8 @@
 package dev.summonersim.agent.stream.llm;
 
+import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.SseException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +18,22 @@ final class LlmFailureText {
         if (hasCause(failure, SocketTimeoutException.class)) {
             return "LLM stream stalled: no data within the read timeout of " + readTimeout.toMillis() + " ms";
         }
+        if (failure instanceof SseException) {
+            return "LLM stream sent an error event: " + withoutStatusPrefix(failure);
+        }
         if (failure instanceof OpenAIServiceException service) {
-            return "LLM request failed with HTTP " + service.statusCode() + ": " + messageChain(failure);
+            return "LLM request failed with HTTP " + service.statusCode() + ": " + withoutStatusPrefix(failure);
+        }
+        if (failure instanceof OpenAIInvalidDataException) {
+            return "LLM sent malformed data: " + messageChain(failure);
         }
         return messageChain(failure);
+    }
+
+    /** The client words service errors as "429: message"; the status is already in our prefix. */
+    private static String withoutStatusPrefix(Throwable failure) {
+        String text = messageChain(failure);
+        return text.replaceFirst("^\\d{3}: ", "");
     }
 
     /** "Stream failed: Connection reset": the client's own words plus the causes that add information. */
