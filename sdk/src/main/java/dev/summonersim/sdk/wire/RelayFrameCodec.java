@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The line a relay sends to every other client for one inbound line, byte-exact for both reference relays:
@@ -25,7 +27,7 @@ public final class RelayFrameCodec {
     public static String encode(RelayFlavour flavour, String remoteAddr, String content) {
         if (flavour == RelayFlavour.PYTHON) {
             // json.dumps of a two-key dict is exactly PythonJson.dumps; build the map in Python's insertion order.
-            var frame = new java.util.LinkedHashMap<String, Object>();
+            Map<String, Object> frame = new LinkedHashMap<>();
             frame.put("remote_addr", remoteAddr);
             frame.put("content", content);
             return PythonJson.dumps(frame) + "\n";
