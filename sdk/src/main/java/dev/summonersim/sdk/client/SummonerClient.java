@@ -91,8 +91,8 @@ public final class SummonerClient {
         }, name + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            while (!handle.awaitTermination(Duration.ofHours(1))) {
-                // keep waiting; the hook or the connection loop ends it
+            while (!handle.awaitTermination(Duration.ofHours(1)) && !Thread.currentThread().isInterrupted()) {
+                // keep waiting; the shutdown hook or the connection loop ends it
             }
         } finally {
             try {
