@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpWidth = 120,
         description = {
             "A stub of OpenAI's POST /v1/chat/completions on 127.0.0.1 that streams tokens with real timing (one SSE",
-            "event per write) and fails on request. Any 'Authorization: Bearer <key>' is accepted. Prints one line with",
-            "the base URL when ready (use it as the client's base URL / OPENAI_BASE_URL). Stop with Ctrl-C.",
+            "event per write) and fails on request. Any 'Authorization: Bearer <key>' is accepted; without one it answers",
+            "OpenAI's 401. When ready it prints one line with the base URL, http://127.0.0.1:P/v1 (use it as the",
+            "client's base URL / OPENAI_BASE_URL). Stop with Ctrl-C.",
             ""})
 public final class LlmStubCommand implements Callable<Integer> {
 

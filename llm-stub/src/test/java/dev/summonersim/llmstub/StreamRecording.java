@@ -8,6 +8,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What an openai-java streaming call saw: tokens with arrival times, the finish reason, and the error if any. */
 record StreamRecording(List<String> tokens, List<Long> arrivalNanos, long startNanos, long headersNanos,
@@ -23,8 +24,12 @@ record StreamRecording(List<String> tokens, List<Long> arrivalNanos, long startN
         return stream(client, params(prompt));
     }
 
-    /** Consumes the whole stream on this thread; an exception is recorded, not thrown. */
     static StreamRecording stream(OpenAIClient client, ChatCompletionCreateParams params) {
+        return stream(client, params, t -> { });
+    }
+
+    /** Consumes the whole stream on this thread, telling {@code onToken} each token; an exception is recorded, not thrown. */
+    static StreamRecording stream(OpenAIClient client, ChatCompletionCreateParams params, Consumer<String> onToken) {
         List<String> tokens = new ArrayList<>();
         List<Long> times = new ArrayList<>();
         String[] finish = {null};
@@ -41,6 +46,7 @@ record StreamRecording(List<String> tokens, List<Long> arrivalNanos, long startN
                     choice.delta().content().filter(s -> !s.isEmpty()).ifPresent(t -> {
                         tokens.add(t);
                         times.add(System.nanoTime());
+                        onToken.accept(t);
                     });
                     choice.finishReason().ifPresent(f -> finish[0] = f.asString());
                 }

@@ -1,0 +1,46 @@
+package dev.summonersim.llmstub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LlmStubCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = LlmStubCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void helpDocumentsOptionsDirectivesAndMappings() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("--port", "--mappings", "--ttft-ms", "--token-delay-ms", "--seed",
+                "--jitter-ms", "#stub:http=401|429|500|503", "#stub:error-after=N", "#stub:reset-after=N",
+                "#stub:truncate", "#stub:malformed-after=N", "#stub:stall", "#stub:ttft=MS", "#stub:delay=MS",
+                "#stub:tokens=N", "#stub:json-like", "\"scripts\"", "http://127.0.0.1");
+    }
+
+    @Test
+    void badMappingsFailWithAUsageErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.json"), "{\"scripts\": [{\"fault\": {\"type\": \"boom\"}}]}");
+        assertThat(run("--mappings", dir.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("bad.json").contains("'boom'");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(run("--colour")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--colour");
+    }
+}
