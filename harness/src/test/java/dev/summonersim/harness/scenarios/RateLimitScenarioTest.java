@@ -1,0 +1,75 @@
+package dev.summonersim.harness.scenarios;
+
+import dev.summonersim.harness.check.CheckReport;
+import dev.summonersim.harness.check.ObservedEvent;
+import dev.summonersim.harness.check.Rule;
+import dev.summonersim.harness.check.StreamInvariantChecker;
+import dev.summonersim.harness.fixtures.LogCapture;
+import dev.summonersim.harness.fixtures.RecordingClient;
+import dev.summonersim.harness.fixtures.Scenario;
+import dev.summonersim.harness.fixtures.ScenarioExtension;
+import dev.summonersim.llmstub.StubScripts;
+import dev.summonersim.sdk.wire.RelayFlavour;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.summonersim.harness.fixtures.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scenario 6: the Rust relay's per-connection rate limit cuts a long token stream (the reference's quirk Q5). The
+ * sender is told with the exact warning, and the checker names what receivers miss. With a high limit the same
+ * stream is complete.
+ */
+@ExtendWith(ScenarioExtension.class)
+@Timeout(60)
+class RateLimitScenarioTest {
+
+    private static final int LIMIT = 20;
+    private static final int TOKENS = 50;
+    private static final String PROMPT = "#stub:tokens=" + TOKENS + " long answer";
+    private static final String WARNING_LOG = "WARN - [From Server] You are sending messages too quickly. Please slow down.";
+
+    @Test
+    void lowLimitCutsTheStreamWarnsTheSenderAndTheCheckerReportsTheMissingTail(Scenario scenario) {
+        LogCapture agentLog = scenario.own(LogCapture.of("StreamAgent_1"));
+        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST).rateLimitPerWindow(LIMIT).rateLimitWindow(Duration.ofMinutes(1)));
+        scenario.streamAgent();
+        RecordingClient user = scenario.client("user");
+
+        user.send(PROMPT);
+        int sent = TOKENS + 2;
+        eventually("one warning per line over the limit").until(() -> agentLog.count(WARNING_LOG) == sent - LIMIT);
+        List<ObservedEvent> seen = new ArrayList<>();
+        while (seen.size() < LIMIT) {
+            user.next(RecordingClient.DEFAULT_WAIT).event().ifPresent(seen::add);
+        }
+        assertThat(user.drain(Duration.ofMillis(300))).as("nothing beyond the limit is relayed").isEmpty();
+
+        CheckReport report = StreamInvariantChecker.expectingTokens(StubScripts.tokensFor(PROMPT)).check(seen);
+        assertThat(report.violations()).extracting(v -> v.rule())
+                .containsExactlyInAnyOrder(Rule.MISSING_TERMINAL, Rule.TOKEN_LOST);
+        assertThat(report.violationsOf(Rule.TOKEN_LOST).get(0).detail())
+                .startsWith((TOKENS - (LIMIT - 1)) + " of " + TOKENS + " script tokens never arrived, from script position " + LIMIT);
+    }
+
+    @Test
+    void highLimitLetsTheSameStreamThrough(Scenario scenario) {
+        LogCapture agentLog = scenario.own(LogCapture.of("StreamAgent_1"));
+        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST).rateLimitPerWindow(1_000).rateLimitWindow(Duration.ofMinutes(1)));
+        scenario.streamAgent();
+        RecordingClient user = scenario.client("user");
+
+        user.send(PROMPT);
+        List<ObservedEvent> seen = user.eventsUntilTerminals(1);
+
+        CheckReport report = StreamInvariantChecker.expectingTokens(StubScripts.tokensFor(PROMPT)).check(seen);
+        assertThat(report.isClean()).as(report.describe()).isTrue();
+        assertThat(agentLog.count(WARNING_LOG)).isZero();
+    }
+}
