@@ -16,6 +16,7 @@ import org.jline.terminal.TerminalBuilder;
 public final class InteractiveTerminal implements AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
+    private final TerminalScreen screen;
 
     public InteractiveTerminal(Terminal terminal) {
         this.terminal = terminal;
@@ -28,6 +29,7 @@ public final class InteractiveTerminal implements AutoCloseable {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, ContinuationJoiner.CONTINUATION_PROMPT)
                 .build();
+        this.screen = new TerminalScreen(reader);
     }
 
     /** The process's own terminal. */
@@ -44,11 +46,12 @@ public final class InteractiveTerminal implements AutoCloseable {
     }
 
     public Screen screen() {
-        return new TerminalScreen(reader);
+        return screen;
     }
 
     @Override
     public void close() throws IOException {
+        screen.close();
         terminal.close();
     }
 }

@@ -10,15 +10,26 @@ import org.jline.utils.Status;
  * being typed is redrawn instead of garbled. Running text is printed a complete line at a time; the unfinished
  * line is shown live in the terminal's status line when the terminal supports one (not on "dumb" terminals).
  */
-public final class TerminalScreen implements Screen {
+public final class TerminalScreen implements Screen, AutoCloseable {
     private final LineReader reader;
     private final Status status;
     private final StringBuilder unfinishedLine = new StringBuilder();
 
     public TerminalScreen(LineReader reader) {
         this.reader = reader;
-        Status s = Status.getStatus(reader.getTerminal(), true);
-        this.status = s;
+        this.status = Status.getStatus(reader.getTerminal(), true);
+    }
+
+    /** Prints any unfinished line and gives the status line's row back to the terminal (scroll region reset). */
+    @Override
+    public synchronized void close() {
+        if (unfinishedLine.length() > 0) {
+            reader.printAbove(unfinishedLine.toString());
+            unfinishedLine.setLength(0);
+        }
+        if (status != null) {
+            status.close();
+        }
     }
 
     @Override
