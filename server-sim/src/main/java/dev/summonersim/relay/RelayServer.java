@@ -79,7 +79,7 @@ public final class RelayServer implements AutoCloseable {
         boolean rust = config.flavour() == RelayFlavour.RUST;
         IpQuarantine quarantine = rust ? new IpQuarantine(config.quarantineCooldown(), System::nanoTime) : null;
         BackpressurePolicy policy = rust
-                ? new BackpressurePolicy(config.backpressure(), config.maxOutboundQueueBytes())
+                ? new BackpressurePolicy(config.backpressure(), config.maxOutboundQueueBytes(), config.disconnectStall())
                 : BackpressurePolicy.byteCapOnly(config.maxOutboundQueueBytes());
         Broadcaster broadcaster = new Broadcaster(registry, policy, closer, quarantine, config.throttleDelay(),
                 config.flowControlDelay());

@@ -41,6 +41,8 @@ import java.util.Objects;
  * @param maxFrameBytes          relayed frames longer than this (LF excluded) are skipped (Q7); 65,536
  * @param maxOutboundQueueBytes  hard cap of one receiver's outbound backlog in bytes (own key
  *                               {@code max_outbound_queue_bytes}); over it the receiver is dropped; 16 MiB
+ * @param disconnectStall        the disconnect threshold applies only to a receiver that has also accepted no bytes
+ *                               for this long (a reader that is merely behind in a burst is not dead); 1 s
  * @param shutdownGrace          how long close() waits for notices to be flushed; 2 s
  * @param recordFile             JSON Lines record of every relayed frame; null = off
  * @param chaos                  deliberate faults; null = off
@@ -65,6 +67,7 @@ public record RelayServerConfig(
         int maxLineBytes,
         int maxFrameBytes,
         long maxOutboundQueueBytes,
+        Duration disconnectStall,
         Duration shutdownGrace,
         Path recordFile,
         ChaosSpec chaos,
@@ -88,6 +91,7 @@ public record RelayServerConfig(
         Objects.requireNonNull(flowControlDelay, "flowControlDelay");
         Objects.requireNonNull(backpressure, "backpressure");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(disconnectStall, "disconnectStall");
         Objects.requireNonNull(logger, "logger");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port : " + port + " (expected: 0..65535)");
@@ -340,6 +344,7 @@ public record RelayServerConfig(
         private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
         private int maxFrameBytes = 65_536;
         private long maxOutboundQueueBytes = DEFAULT_MAX_OUTBOUND_QUEUE_BYTES;
+        private Duration disconnectStall = Duration.ofSeconds(1);
         private Duration shutdownGrace = Duration.ofSeconds(2);
         private Path recordFile;
         private ChaosSpec chaos;
@@ -365,6 +370,7 @@ public record RelayServerConfig(
             maxLineBytes = c.maxLineBytes;
             maxFrameBytes = c.maxFrameBytes;
             maxOutboundQueueBytes = c.maxOutboundQueueBytes;
+            disconnectStall = c.disconnectStall;
             shutdownGrace = c.shutdownGrace;
             recordFile = c.recordFile;
             chaos = c.chaos;
@@ -389,6 +395,7 @@ public record RelayServerConfig(
         public Builder maxLineBytes(int bytes) { this.maxLineBytes = bytes; return this; }
         public Builder maxFrameBytes(int bytes) { this.maxFrameBytes = bytes; return this; }
         public Builder maxOutboundQueueBytes(long bytes) { this.maxOutboundQueueBytes = bytes; return this; }
+        public Builder disconnectStall(Duration stall) { this.disconnectStall = stall; return this; }
         public Builder shutdownGrace(Duration grace) { this.shutdownGrace = grace; return this; }
         public Builder recordFile(Path file) { this.recordFile = file; return this; }
         public Builder chaos(ChaosSpec chaos) { this.chaos = chaos; return this; }
@@ -397,7 +404,7 @@ public record RelayServerConfig(
         public RelayServerConfig build() {
             return new RelayServerConfig(host, port, flavour, rateLimitPerWindow, rateLimitWindow, clientTimeout,
                     timeoutCheckInterval, quarantineCooldown, quarantineCleanupInterval, throttleDelay, flowControlDelay,
-                    backpressure, workerThreads, maxLineBytes, maxFrameBytes, maxOutboundQueueBytes, shutdownGrace,
+                    backpressure, workerThreads, maxLineBytes, maxFrameBytes, maxOutboundQueueBytes, disconnectStall, shutdownGrace,
                     recordFile, chaos, logger);
         }
     }

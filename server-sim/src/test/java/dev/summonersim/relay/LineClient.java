@@ -29,9 +29,11 @@ final class LineClient implements AutoCloseable {
     private final CountDownLatch eof = new CountDownLatch(1);
     private final Thread reader;
     private volatile boolean reading = true;
+    private final String address;
 
     private LineClient(Socket socket) throws IOException {
         this.socket = socket;
+        this.address = formatLocal(socket);
         this.out = socket.getOutputStream();
         this.reader = new Thread(this::readLoop, "line-client-" + socket.getLocalPort());
         this.reader.setDaemon(true);
@@ -83,6 +85,10 @@ final class LineClient implements AutoCloseable {
 
     /** host:port of this side, as the relay prints it. */
     String address() {
+        return address;
+    }
+
+    private static String formatLocal(Socket socket) {
         InetAddress a = socket.getLocalAddress();
         String host = a.getHostAddress();
         if (host.contains(":")) {

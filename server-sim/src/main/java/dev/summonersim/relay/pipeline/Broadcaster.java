@@ -44,11 +44,18 @@ public final class Broadcaster {
             Peer[] peers = registry.snapshot();
             int size = frame.readableBytes();
             boolean wrote = false;
+            long now = 0;
             for (Peer peer : peers) {
                 if (peer == sender || peer.isClosing()) {
                     continue;
                 }
-                BackpressureAction action = policy.assess(peer.backlogLines() + 1, peer.backlogBytes() + size);
+                long lines = peer.backlogLines();
+                BackpressureAction action = BackpressureAction.NONE;
+                if (lines > 0) {
+                    // an empty queue cannot be over any threshold; skip the clock and the byte count
+                    now = now == 0 ? System.nanoTime() : now;
+                    action = policy.assess(lines + 1, peer.backlogBytes() + size, peer.stalledNanos(now));
+                }
                 switch (action) {
                     case NONE -> { }
                     case THROTTLE -> pauseReads(peer, throttleDelay, action);
@@ -92,7 +99,8 @@ public final class Broadcaster {
         }
         if (action == BackpressureAction.DISCONNECT && quarantine != null) {
             quarantine.add(peer.ip());
-            log.warn("Dropping slow receiver {}: {} lines queued (disconnect_threshold reached); IP {} quarantined",
+            log.warn("Dropping slow receiver {}: {} lines queued and none written for a while "
+                            + "(disconnect_threshold reached); IP {} quarantined",
                     peer.address(), peer.backlogLines(), peer.ip().getHostAddress());
         } else {
             log.warn("Dropping slow receiver {}: {} bytes queued, over the maximum of {}",

@@ -25,6 +25,8 @@ public final class Peer implements ChannelFutureListener {
     private final AtomicBoolean dropped = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicLong readsPausedUntil = new AtomicLong();
+    /** When the socket last accepted a queued line (or when the peer connected). */
+    private volatile long lastProgressNanos = System.nanoTime();
     /** Lines received from this peer; touched only on its own event loop. */
     private long receivedLines;
 
@@ -72,6 +74,12 @@ public final class Peer implements ChannelFutureListener {
     @Override
     public void operationComplete(ChannelFuture future) {
         backlogLines.decrementAndGet();
+        lastProgressNanos = System.nanoTime();
+    }
+
+    /** Nanoseconds since the socket last accepted a queued line; 0 when nothing is queued. */
+    public long stalledNanos(long nowNanos) {
+        return backlogLines.get() == 0 ? 0 : nowNanos - lastProgressNanos;
     }
 
     /** Marks the peer as dropped; true only for the first caller, so a drop is acted on once. */

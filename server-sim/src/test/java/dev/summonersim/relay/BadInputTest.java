@@ -1,0 +1,173 @@
+package dev.summonersim.relay;
+
+import dev.summonersim.sdk.wire.RelayFlavour;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static dev.summonersim.relay.LineClient.WAIT;
+import static dev.summonersim.relay.RelayConformanceTest.awaitClients;
+import static dev.summonersim.relay.RelayConformanceTest.frame;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Bad input never reaches other clients and never affects them. */
+@Timeout(60)
+class BadInputTest {
+
+    private static RelayServer start(RelayFlavour flavour) {
+        return RelayServer.start(RelayServerConfig.builder().flavour(flavour).rateLimitPerWindow(null).build());
+    }
+
+    @Test
+    void rustDropsAnOverLongLineAndKeepsTheConnection() throws Exception {
+        RelayFlavour flavour = RelayFlavour.RUST;
+        try (RelayServer relay = start(flavour);
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port())) {
+            awaitClients(relay, 2);
+            a.send("before\n" + "z".repeat(70_000) + "\nafter\n");
+            assertThat(b.next()).isEqualTo(frame(flavour, a, "before"));
+            assertThat(b.next()).isEqualTo(frame(flavour, a, "after"));
+            assertThat(a.isEof()).isFalse();
+        }
+    }
+
+    @Test
+    void rustDropsAnUnterminatedOverLongLineWithoutBufferingIt() throws Exception {
+        RelayFlavour flavour = RelayFlavour.RUST;
+        try (RelayServer relay = start(flavour);
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port())) {
+            awaitClients(relay, 2);
+            String chunk = "q".repeat(64 * 1024);
+            for (int i = 0; i < 32; i++) {
+                a.send(chunk);
+            }
+            a.send("\nok\n");
+            assertThat(b.next()).isEqualTo(frame(flavour, a, "ok"));
+        }
+    }
+
+    @Test
+    void pythonDisconnectsWhenUnterminatedDataPassesTheCap() throws Exception {
+        RelayFlavour flavour = RelayFlavour.PYTHON;
+        try (RelayServer relay = start(flavour);
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port())) {
+            awaitClients(relay, 2);
+            a.send("w".repeat(65_537));
+            assertThat(a.next()).isEqualTo(ServerNotices.PYTHON_DISCONNECTED);
+            assertThat(a.awaitEof(WAIT)).isTrue();
+            awaitClients(relay, 1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RelayFlavour.class)
+    void invalidUtf8IsNeverForwardedAndEndsOnlyTheSender(RelayFlavour flavour) throws Exception {
+        try (RelayServer relay = start(flavour);
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port());
+             LineClient c = LineClient.connect(relay.port())) {
+            awaitClients(relay, 3);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes("good\n".getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(new byte[]{'b', 'a', 'd', (byte) 0xc3, '(', '\n'});
+            bytes.writeBytes("never\n".getBytes(StandardCharsets.UTF_8));
+            a.sendBytes(bytes.toByteArray());
+            assertThat(b.next()).isEqualTo(frame(flavour, a, "good"));
+            if (flavour == RelayFlavour.PYTHON) {
+                assertThat(a.next()).isEqualTo(ServerNotices.PYTHON_DISCONNECTED);
+            }
+            assertThat(a.awaitEof(WAIT)).isTrue();
+            assertThat(a.poll(Duration.ZERO)).as("Rust flavour closes without any text").isNull();
+            c.send("still here\n");
+            assertThat(b.next()).as("neither the bad line nor the next one was relayed")
+                    .isEqualTo(frame(flavour, c, "still here"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RelayFlavour.class)
+    void partialLineIsHeldUntilItsLf(RelayFlavour flavour) throws Exception {
+        try (RelayServer relay = start(flavour);
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port());
+             LineClient c = LineClient.connect(relay.port())) {
+            awaitClients(relay, 3);
+            a.send("par");
+            c.send("marker\n");
+            assertThat(b.next()).as("the partial line was not relayed before C's marker")
+                    .isEqualTo(frame(flavour, c, "marker"));
+            a.send("tial\n");
+            assertThat(b.next()).isEqualTo(frame(flavour, a, "partial"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RelayFlavour.class)
+    void frameTooLongForPythonClientsIsSkipped(RelayFlavour flavour) throws Exception {
+        try (RelayServer relay = start(flavour);
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port())) {
+            awaitClients(relay, 2);
+            // 40,000 quotes are escaped to 80,000 bytes in the frame (Q7)
+            a.send("\"".repeat(40_000) + "\n");
+            a.send("fits\n");
+            assertThat(b.next()).isEqualTo(frame(flavour, a, "fits"));
+            assertThat(a.isEof()).as("the sender is not punished").isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RelayFlavour.class)
+    void abruptResetOfOneClientLeavesTheOthersRelaying(RelayFlavour flavour) throws Exception {
+        try (RelayServer relay = start(flavour);
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port());
+             LineClient c = LineClient.connect(relay.port())) {
+            awaitClients(relay, 3);
+            a.send("half a li");
+            a.reset();
+            awaitClients(relay, 2);
+            c.send("after reset\n");
+            assertThat(b.next()).as("the reset client's partial line was dropped")
+                    .isEqualTo(frame(flavour, c, "after reset"));
+        }
+    }
+
+    @Test
+    void thousandsOfConnectsAndDisconnectsLeaveTheRelayHealthy() throws Exception {
+        RelayFlavour flavour = RelayFlavour.RUST;
+        try (RelayServer relay = start(flavour);
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port())) {
+            awaitClients(relay, 2);
+            for (int i = 0; i < 1500; i++) {
+                LineClient churn = LineClient.connect(relay.port());
+                if (i % 3 == 0) {
+                    churn.send("churn " + i + "\n");
+                }
+                if (i % 2 == 0) {
+                    churn.reset();
+                } else {
+                    churn.close();
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> relay.connectedClients() == 2);
+            // drain whatever the churning clients managed to relay, then check A -> B still works
+            a.send("final\n");
+            String got;
+            do {
+                got = b.next();
+            } while (!got.equals(frame(flavour, a, "final")));
+            assertThat(got).isEqualTo(frame(flavour, a, "final"));
+        }
+    }
+}
