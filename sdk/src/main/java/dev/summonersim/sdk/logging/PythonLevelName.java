@@ -39,7 +39,7 @@ final class PythonLevelName {
     /** The Logback level for a Python level name, or null when Python would not know the name. */
     static Level parse(String pythonName) {
         return switch (pythonName == null ? "" : pythonName.toUpperCase(Locale.ROOT)) {
-            case "NOTSET" -> Level.ALL;
+            case "NOTSET" -> Level.TRACE; // Python: everything; TRACE is the lowest level SLF4J has
             case "DEBUG" -> Level.DEBUG;
             case "INFO" -> Level.INFO;
             case "WARNING", "WARN" -> Level.WARN;

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import static dev.summonersim.sdk.client.TestClients.WAIT;
 import static dev.summonersim.sdk.client.TestClients.eventually;
@@ -110,9 +111,11 @@ class SendLoopTest {
     void failingHandlerIsLoggedAndCalledAgain() throws Exception {
         String name = uniqueName("send-fail");
         AtomicInteger calls = new AtomicInteger();
+        AtomicLongArray calledAt = new AtomicLongArray(8);
         try (RecordingLog log = new RecordingLog(name)) {
             start(SummonerClient.builder(name).onSend(() -> {
                 int n = calls.incrementAndGet();
+                calledAt.set(Math.min(n, 7), System.nanoTime());
                 if (n <= 2) {
                     throw new IllegalStateException("boom " + n);
                 }
@@ -131,6 +134,9 @@ class SendLoopTest {
             assertThat(log.awaitLine("Send handler #1 failed (1 in a row)")).startsWith("ERROR");
             assertThat(log.count("Send handler #1 failed (4 in a row)")).isEqualTo(1);
             assertThat(log.count("reached max_worker_errors (3)")).isEqualTo(2);
+            // after the 3rd failure in a row the handler is paused (at least 100 ms), before that it is not
+            assertThat((calledAt.get(4) - calledAt.get(3)) / 1_000_000).isGreaterThanOrEqualTo(90);
+            assertThat((calledAt.get(5) - calledAt.get(4)) / 1_000_000).isGreaterThanOrEqualTo(90);
         }
     }
 

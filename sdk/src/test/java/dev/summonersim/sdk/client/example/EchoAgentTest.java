@@ -36,6 +36,7 @@ class EchoAgentTest {
             out.flush();
 
             assertThat(in.readLine()).isEqualTo(envelope);
+            assertThat(agent.isRunning()).isTrue();
         }
     }
 }
