@@ -187,12 +187,12 @@ public final class InputAgent {
     private final class ConnectionLog implements ConnectionListener {
         @Override
         public void onConnected(InetSocketAddress local, InetSocketAddress remote) {
-            log.info("Connected to {} from {}", remote, local);
+            log.debug("Connected to {} from {}", remote, local);
         }
 
         @Override
         public void onDisconnected(String reason) {
-            log.info("Disconnected: {}", reason);
+            log.debug("Disconnected: {}", reason);
         }
     }
 }

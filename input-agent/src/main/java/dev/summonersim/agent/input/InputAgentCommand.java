@@ -5,6 +5,7 @@ import dev.summonersim.agent.input.prompt.PromptSource;
 import dev.summonersim.agent.input.prompt.StreamPromptSource;
 import dev.summonersim.agent.input.view.MessageView;
 import dev.summonersim.agent.input.view.PlainScreen;
+import dev.summonersim.agent.input.view.PrintAboveStream;
 import dev.summonersim.agent.input.view.Screen;
 import dev.summonersim.agent.input.view.ViewMode;
 import dev.summonersim.sdk.config.ClientConfig;
@@ -45,8 +46,8 @@ import picocli.CommandLine.Spec;
             "What is sent follows the reference InputAgent: input that parses as JSON (after removing newlines) is "
                     + "sent as that value (42 as an int, {\"a\": 1} as a dict), anything else as the string, "
                     + "and \"null\" sends nothing.",
-            "Logs go to stderr (and to the log file if the config enables one); stdout carries only received "
-                    + "messages.",
+            "Console logs go to stderr (interactive: above the prompt), plus the log file if the config enables "
+                    + "one; stdout carries only received messages.",
             ""
         },
         footer = {
@@ -124,13 +125,15 @@ public final class InputAgentCommand implements Callable<Integer> {
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        ConsoleLogging.configure(settings.clientName(), settings.clientConfig().logger());
         boolean interactive = sends.isEmpty() && System.console() != null;
         if (interactive) {
             try (InteractiveTerminal terminal = InteractiveTerminal.openSystem()) {
+                ConsoleLogging.configure(settings.clientName(), settings.clientConfig().logger(),
+                        new PrintAboveStream(terminal.reader()));
                 return run(settings, terminal.prompts(settings.multiline()), terminal.screen());
             }
         }
+        ConsoleLogging.configureToStderr(settings.clientName(), settings.clientConfig().logger());
         PromptSource prompts = sends.isEmpty()
                 ? new StreamPromptSource(System.in, settings.multiline())
                 : new FixedPromptSource(sends);
