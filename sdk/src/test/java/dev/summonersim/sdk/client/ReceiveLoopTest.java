@@ -135,6 +135,25 @@ class ReceiveLoopTest {
     }
 
     @Test
+    void referenceLimitR7AndR8WithTheDefaultMaxBytesPerLine() throws Exception {
+        String name = uniqueName("recv-r7");
+        try (RecordingLog log = new RecordingLog(name)) {
+            start(name, ReceiverSettings.DEFAULT_MAX_BYTES_PER_LINE, received::put);
+            FakeRelay.Peer peer = relay.awaitPeer(WAIT);
+
+            peer.send("a".repeat(65_535) + "\n");   // 65,536 bytes with the LF: delivered
+            peer.send("b".repeat(65_536) + "\n");   // R7: 65,537 bytes: dropped
+            peer.send("c".repeat(200_000) + "\n");  // R8: the reference exits here; we drop it
+            peer.send("d\n");
+
+            assertThat(next()).isEqualTo(new TextMessage("a".repeat(65_535)));
+            assertThat(next()).isEqualTo(new TextMessage("d"));
+            assertThat(log.awaitLine("Incoming line exceeded 65536 bytes; dropping")).startsWith("WARN");
+            assertThat(log.count("Incoming line exceeded 65536 bytes; dropping")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void invalidUtf8IsDroppedAndTheConnectionContinues() throws Exception {
         String name = uniqueName("recv-utf8");
         try (RecordingLog log = new RecordingLog(name)) {

@@ -60,6 +60,22 @@ class ReconnectionTest {
     }
 
     @Test
+    void waitsRetryDelayBeforeReconnecting() throws Exception {
+        ClientConfig config = fastRetries(null, null, null).toBuilder()
+                .reconnection(fastRetries(null, null, null).reconnection().toBuilder()
+                        .retryDelay(java.time.Duration.ofMillis(300)).build())
+                .build();
+        start(SummonerClient.builder(uniqueName("retry-delay")).config(config).port(relay.port()));
+        FakeRelay.Peer first = relay.awaitPeer(WAIT);
+
+        long closedAt = System.nanoTime();
+        first.close();
+        relay.awaitPeer(WAIT);
+
+        assertThat((System.nanoTime() - closedAt) / 1_000_000).isGreaterThanOrEqualTo(290);
+    }
+
+    @Test
     void fallsBackToTheDefaultServerAfterThePrimaryLimit() throws Exception {
         String name = uniqueName("fallback");
         try (RecordingLog log = new RecordingLog(name)) {
