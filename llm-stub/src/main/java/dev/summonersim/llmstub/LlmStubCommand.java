@@ -89,7 +89,13 @@ public final class LlmStubCommand implements Callable<Integer> {
             err.println("llm-stub: " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        LlmStub stub = LlmStub.start(config);
+        LlmStub stub;
+        try {
+            stub = LlmStub.start(config);
+        } catch (RuntimeException e) {
+            err.println("llm-stub: cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e));
+            return CommandLine.ExitCode.SOFTWARE;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stub.close();
             stopped.countDown();
@@ -99,6 +105,14 @@ public final class LlmStubCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return CommandLine.ExitCode.OK;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** Without a logback.xml Logback logs everything at DEBUG; Jetty and WireMock would drown the demo. */

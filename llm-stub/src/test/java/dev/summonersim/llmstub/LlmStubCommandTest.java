@@ -39,6 +39,20 @@ class LlmStubCommandTest {
     }
 
     @Test
+    void portInUseFailsWithAClearMessage() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(run("--port", Integer.toString(taken.getLocalPort()))).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+            assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void negativeDelayIsAUsageError() {
+        assertThat(run("--token-delay-ms", "-5")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("tokenDelay < 0");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertThat(run("--colour")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("--colour");

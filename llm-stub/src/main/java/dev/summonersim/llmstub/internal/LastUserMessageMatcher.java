@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +16,8 @@ public final class LastUserMessageMatcher extends RequestMatcherExtension {
 
     public static final String NAME = "llmstub-last-user-message";
     public static final String PATTERN_PARAMETER = "pattern";
+
+    private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
 
     @Override
     public String getName() {
@@ -26,7 +30,7 @@ public final class LastUserMessageMatcher extends RequestMatcherExtension {
         if (prompt == null) {
             return MatchResult.noMatch();
         }
-        Pattern pattern = Pattern.compile(parameters.getString(PATTERN_PARAMETER));
+        Pattern pattern = compiled.computeIfAbsent(parameters.getString(PATTERN_PARAMETER), Pattern::compile);
         return MatchResult.of(pattern.matcher(prompt).find());
     }
 }
