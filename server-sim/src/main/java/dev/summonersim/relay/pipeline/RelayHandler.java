@@ -3,20 +3,19 @@ package dev.summonersim.relay.pipeline;
 import dev.summonersim.relay.chaos.ChaosAction;
 import dev.summonersim.relay.record.FrameRecorder;
 import dev.summonersim.sdk.wire.RelayFlavour;
-import dev.summonersim.sdk.wire.RelayFrameCodec;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Relays each accepted line of one sender: encodes the frame once in the server's flavour, skips frames too long for
+ * Relays each accepted line of one sender: writes the frame once in the server's flavour, skips frames too long for
  * Python clients (Q7), records and applies chaos when enabled, and hands the frame to the {@link Broadcaster}. Writes
  * are flushed once per read burst, in {@link #channelReadComplete}.
  */
@@ -24,7 +23,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RelayHandler.class);
 
     private final Peer peer;
-    private final RelayFlavour flavour;
+    private final RelayFrameWriter writer;
     private final int maxFrameBytes;
     private final Broadcaster broadcaster;
     private final PeerRegistry registry;
@@ -36,7 +35,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     public RelayHandler(Peer peer, RelayFlavour flavour, int maxFrameBytes, Broadcaster broadcaster,
                         PeerRegistry registry, FrameRecorder recorder, ChaosRelay chaos, LoggedContent loggedContent) {
         this.peer = peer;
-        this.flavour = flavour;
+        this.writer = new RelayFrameWriter(flavour, peer.address());
         this.maxFrameBytes = maxFrameBytes;
         this.broadcaster = broadcaster;
         this.registry = registry;
@@ -48,17 +47,23 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        String content = (String) msg;
-        Instant receivedAt = recorder == null ? null : Instant.now();
+        ByteBuf line = (ByteBuf) msg;
+        try {
+            relay(ctx, line);
+        } finally {
+            line.release();
+        }
+    }
+
+    private void relay(ChannelHandlerContext ctx, ByteBuf line) {
         long senderSeq = peer.nextReceivedSequence();
         if (log.isDebugEnabled()) {
-            log.debug("Received from {}: {}", peer.address(), loggedContent.render(content));
+            log.debug("Received from {}: {}", peer.address(), loggedContent.render(line.toString(StandardCharsets.UTF_8)));
         }
         if (peer.isClosing()) {
             return;
         }
-        String line = RelayFrameCodec.encode(flavour, peer.address(), content);
-        ByteBuf frame = ByteBufUtil.writeUtf8(ctx.alloc(), line);
+        ByteBuf frame = writer.write(ctx.alloc(), line);
         int frameBytes = frame.readableBytes() - 1;
         if (frameBytes > maxFrameBytes) {
             frame.release();
@@ -68,7 +73,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
         ChaosAction action = chaos == null ? ChaosAction.NONE : chaos.decide();
         if (recorder != null) {
-            recorder.record(receivedAt, peer.address(), senderSeq, content,
+            recorder.record(Instant.now(), peer.address(), senderSeq, line.toString(StandardCharsets.UTF_8),
                     receiversOtherThanSender(), action == ChaosAction.NONE ? null : action.label());
         }
         if (chaos == null) {

@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds one connection's pipeline, one handler per concern:
- * [quarantine gate] → line framer → strict UTF-8 → [inactivity] → [rate limit] → relay → session.
+ * [quarantine gate] → line framer → UTF-8 validator → [inactivity] → [rate limit] → relay → session.
  * Bracketed handlers exist only in the Rust flavour and when configured. All handlers except the gate are per channel.
  */
 public final class RelayServerInitializer extends ChannelInitializer<SocketChannel> {
+    private static final Utf8Validator UTF8 = new Utf8Validator();
     private final RelayServerConfig config;
     private final PeerRegistry registry;
     private final PeerCloser closer;
@@ -53,7 +54,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
             p.addLast("quarantine", quarantineGate);
         }
         p.addLast("framer", new LineFrameDecoder(rust, !rust, config.maxLineBytes()));
-        p.addLast("utf8", new StrictUtf8Decoder());
+        p.addLast("utf8", UTF8);
         if (rust && config.clientTimeout() != null) {
             p.addLast("inactivity", new InactivityHandler(
                     new InactivityTracker(config.clientTimeout(), System::nanoTime),

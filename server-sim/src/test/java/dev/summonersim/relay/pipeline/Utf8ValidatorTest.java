@@ -1,5 +1,6 @@
 package dev.summonersim.relay.pipeline;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
@@ -9,29 +10,35 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StrictUtf8DecoderTest {
+class Utf8ValidatorTest {
     @Test
-    void decodesAsciiAndMultiByteText() {
-        EmbeddedChannel ch = new EmbeddedChannel(new StrictUtf8Decoder());
+    void passesAsciiAndMultiByteTextUnchanged() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Utf8Validator());
         ch.writeInbound(Unpooled.copiedBuffer("plain", StandardCharsets.UTF_8));
         ch.writeInbound(Unpooled.copiedBuffer("héllo 😀", StandardCharsets.UTF_8));
-        assertThat((String) ch.readInbound()).isEqualTo("plain");
-        assertThat((String) ch.readInbound()).isEqualTo("héllo 😀");
+        for (String expected : new String[]{"plain", "héllo 😀"}) {
+            ByteBuf b = ch.readInbound();
+            assertThat(b.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+            b.release();
+        }
     }
 
     @Test
-    void rejectsMalformedOverlongAndSurrogateBytes() {
+    void rejectsMalformedOverlongAndSurrogateBytesAndReleasesThem() {
         byte[][] bad = {
                 {(byte) 0xff},
                 {'a', (byte) 0xc3},                       // truncated
                 {(byte) 0xc0, (byte) 0xaf},               // overlong '/'
                 {(byte) 0xed, (byte) 0xa0, (byte) 0x80},  // encoded surrogate
+                {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},  // above U+10FFFF
         };
         for (byte[] b : bad) {
-            EmbeddedChannel ch = new EmbeddedChannel(new StrictUtf8Decoder());
-            assertThatThrownBy(() -> ch.writeInbound(Unpooled.wrappedBuffer(b)))
+            EmbeddedChannel ch = new EmbeddedChannel(new Utf8Validator());
+            ByteBuf line = Unpooled.wrappedBuffer(b);
+            assertThatThrownBy(() -> ch.writeInbound(line))
                     .isInstanceOf(InvalidUtf8Exception.class)
                     .hasMessageContaining("not valid UTF-8");
+            assertThat(line.refCnt()).isZero();
         }
     }
 }
