@@ -27,6 +27,9 @@ public final class InteractiveTerminal implements AutoCloseable {
                 .parser(new DefaultParser().eofOnUnclosedQuote(false).eofOnEscapedNewLine(false))
                 // Event expansion would rewrite "!" and drop backslashes from what is sent.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                // A paste is typed line by line, as on the reference's plain terminal: each line is one input
+                // (or one continuation line with --multiline 1) instead of one multi-line buffer.
+                .option(LineReader.Option.BRACKETED_PASTE, false)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, ContinuationJoiner.CONTINUATION_PROMPT)
                 .build();
         this.screen = new TerminalScreen(reader);

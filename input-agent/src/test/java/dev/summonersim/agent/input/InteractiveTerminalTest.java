@@ -76,11 +76,11 @@ class InteractiveTerminalTest {
 
     /**
      * Waits until readLine has started for the n-th time: it switches the terminal to raw mode first and then
-     * enables bracketed paste and draws the prompt. Typing before that would go through the pty's canonical mode
+     * turns on keypad transmit mode (ESC [?1h ESC =) and draws the prompt. Typing before that would go through the pty's canonical mode
      * (where Ctrl-D is swallowed as the tty's own end of file), so every line is typed only after its prompt.
      */
     private void awaitPrompt(int n) {
-        awaitScreen(() -> screen().split("\u001b\\[\\?2004h", -1).length - 1 >= n);
+        awaitScreen(() -> screen().split("\u001b\\[\\?1h\u001b=", -1).length - 1 >= n);
     }
 
     /** Awaitility with the screen (escapes visible) in the failure message, since that is what went wrong. */
