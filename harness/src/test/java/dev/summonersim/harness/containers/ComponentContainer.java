@@ -23,7 +23,12 @@ public final class ComponentContainer extends GenericContainer<ComponentContaine
         super(ComponentImage.get());
         withNetworkMode("host");
         withCommand(command.toArray(String[]::new));
-        withLogConsumer(frame -> System.out.print("[" + name + "] " + frame.getUtf8String()));
+        withLogConsumer(frame -> {
+            String text = frame.getUtf8StringWithoutLineEnding();
+            if (!text.isBlank()) {
+                System.out.println("[" + name + "] " + text);
+            }
+        });
         // The agents read OPENAI_* from the environment; nothing is set in a container, so the embedded stub answers.
     }
 
