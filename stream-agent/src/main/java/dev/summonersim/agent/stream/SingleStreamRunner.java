@@ -79,6 +79,7 @@ public final class SingleStreamRunner implements AutoCloseable {
                 }
             }, stream.cancellation);
             stream.gate.close(new StreamEnd(stream.id));
+            stream.logIfCancelled(log);
         } catch (LlmStreamException e) {
             fail(stream, e.getMessage());
         } catch (RuntimeException e) {
@@ -115,12 +116,24 @@ public final class SingleStreamRunner implements AutoCloseable {
             this.cancellation = cancellation;
         }
 
+        private volatile long cancelledAtNanos;
+
         boolean cancel() {
             if (!gate.close(new StreamCancelled(id))) {
                 return false;
             }
+            cancelledAtNanos = System.nanoTime();
             cancellation.cancel();
             return true;
+        }
+
+        /** How long the LLM request outlived its cancellation: the cost of a cancel, visible at DEBUG. */
+        void logIfCancelled(Logger log) {
+            long at = cancelledAtNanos;
+            if (at != 0 && log.isDebugEnabled()) {
+                log.debug("Cancelled stream {} released its LLM request {} ms after the cancel", id,
+                        java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - at));
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.summonersim.sdk.events.StreamEvent;
 import dev.summonersim.sdk.wire.EnvelopeCodec;
 import dev.summonersim.sdk.wire.MessageDecoder;
 import dev.summonersim.sdk.wire.ReceivedMessage;
+import dev.summonersim.sdk.wire.RelayFrameCodec;
 import dev.summonersim.sdk.wire.RelayMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -116,6 +117,11 @@ final class RelayObserver implements AutoCloseable {
     void assertNoMoreEvents(Duration quiet) throws InterruptedException {
         Received extra = events.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(extra).as("unexpected extra event").isNull();
+    }
+
+    /** This observer's address as the relay reports it to peers (remote_addr). */
+    String address() {
+        return RelayFrameCodec.formatAddress((java.net.InetSocketAddress) socket.getLocalSocketAddress());
     }
 
     BlockingQueue<ReceivedMessage> otherMessages() {
