@@ -31,9 +31,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The agent's real send and display paths, with a test socket playing the relay. */
 @Timeout(30)
@@ -56,11 +61,24 @@ class InputAgentTest {
         return "\r[Received] " + text + "\n> ";
     }
 
-    @Test
-    void sendsEveryDVectorExactlyAsTheReference() throws Exception {
+    /** The D vectors' logical inputs, and the lines to type for them with --multiline 1. */
+    static Stream<Arguments> dVectorSources() {
+        List<String> inputs = TestVectors.section("input_agent").stream()
+                .map(v -> (String) v.get("logical_input")).toList();
+        String typedWithContinuations = inputs.stream()
+                .map(input -> input.replace("\n", "\\\n") + "\n")
+                .collect(Collectors.joining());
+        return Stream.of(
+                Arguments.of("--send values", (Supplier<PromptSource>) () -> new FixedPromptSource(inputs)),
+                Arguments.of("piped lines, --multiline 1", (Supplier<PromptSource>) () -> new StreamPromptSource(
+                        new ByteArrayInputStream(typedWithContinuations.getBytes(StandardCharsets.UTF_8)), true)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dVectorSources")
+    void sendsEveryDVectorExactlyAsTheReference(String how, Supplier<PromptSource> source) throws Exception {
         List<Map<String, Object>> vectors = TestVectors.section("input_agent");
         assertThat(vectors).hasSize(17);
-        List<String> inputs = vectors.stream().map(v -> (String) v.get("logical_input")).toList();
         List<String> expectedLines = vectors.stream()
                 .map(v -> (String) v.get("wire_line"))
                 .filter(Objects::nonNull)
@@ -69,7 +87,7 @@ class InputAgentTest {
         assertThat(expectedLines).as("D3 (null) sends nothing").hasSize(16);
 
         try (FakeServer server = FakeServer.start()) {
-            InputAgent agent = new InputAgent(settings(server.port()).build(), new FixedPromptSource(inputs),
+            InputAgent agent = new InputAgent(settings(server.port()).multiline(true).build(), source.get(),
                     new RawView(new PlainScreen(stdout)));
             assertThat(agent.run()).isEqualTo(ExitStatus.DONE);
             assertThat(server.awaitClientGone(WAIT)).isTrue();

@@ -13,11 +13,13 @@ import java.util.Optional;
  * stdout carries only what was received.
  */
 public final class StreamPromptSource implements PromptSource {
+    private final InputStream raw;
     private final Reader in;
     private final ContinuationJoiner joiner;
     private boolean ended;
 
     public StreamPromptSource(InputStream in, boolean multiline) {
+        this.raw = in;
         this.in = new InputStreamReader(in, StandardCharsets.UTF_8);
         this.joiner = new ContinuationJoiner(multiline);
     }
@@ -50,12 +52,16 @@ public final class StreamPromptSource implements PromptSource {
         return line.length() == 0 ? null : line.toString();
     }
 
+    /**
+     * Closes the byte stream, not the reader: the reader's close waits for its lock, which a blocked read holds,
+     * and shutdown must not wait for the user's next line.
+     */
     @Override
     public void close() {
         try {
-            in.close();
+            raw.close();
         } catch (IOException ignored) {
-            // Closing only unblocks a pending read; nothing to report.
+            // Closing only unblocks a pending read where the platform allows it; nothing to report.
         }
     }
 }
