@@ -4,6 +4,7 @@ import dev.summonersim.bench.report.ChartRenderer;
 import dev.summonersim.bench.report.ResultFiles;
 import dev.summonersim.bench.report.SuiteResults;
 import dev.summonersim.bench.report.SummaryWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,17 +20,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Command line of the benchmark suite: runs JMH, then renders charts and SUMMARY.md. Wiring only. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, version = "bench 0.1.0",
         description = {
-            "Runs the JMH benchmarks of the send strategies, the sdk send loop and the relay, writes the JMH JSON",
-            "results to the output directory, renders PNG charts and writes SUMMARY.md with the targets.",
-            "The full run takes tens of minutes; --quick takes a few minutes and is noisier.",
-            "Benchmarks: " + "EmissionRateBenchmark, TokenLatencyBenchmark, IdleCostBenchmark, EndToEndBenchmark, "
-                    + "RelayThroughputBenchmark."},
+            "Runs the JMH benchmarks of the stream agent's send strategies, the sdk send",
+            "loop and the relay; writes the JMH JSON results to DIR, renders PNG charts",
+            "and writes DIR/SUMMARY.md with the targets next to the results.",
+            "A full run takes about 30-40 minutes; --quick takes a few minutes and is",
+            "noisier. Benchmark classes: EmissionRateBenchmark, TokenLatencyBenchmark,",
+            "IdleCostBenchmark, EndToEndBenchmark, RelayThroughputBenchmark.",
+            ""},
         footer = {"", "Examples:",
             "  bin/bench --quick",
             "  bin/bench --include 'Emission|Idle'",
-            "  bin/bench --report-only            # re-render charts and SUMMARY.md from existing JSON"})
+            "  bin/bench --report-only     (charts and SUMMARY.md from existing JSON)"})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Shorter iterations and a narrower sweep (a few minutes).")
@@ -78,17 +81,26 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One-minute system load average, or "n/a" where the OS does not report it. */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", load);
+    }
+
     private List<String> runPlans(List<BenchmarkPlan> plans, RunProfile profile) throws Exception {
         BenchSuite suite = new BenchSuite(output, profile, System.out);
         ResultFiles files = new ResultFiles(output);
         List<String> failed = new ArrayList<>();
         for (BenchmarkPlan plan : plans) {
             Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            String loadAtStart = loadAverage();
             failed.addAll(suite.run(List.of(plan)));
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("profile", profile.name().toLowerCase(Locale.ROOT));
             info.put("started", started.toString());
             info.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            info.put("load_start", loadAtStart);
+            info.put("load_end", loadAverage());
             info.put("cpus", Runtime.getRuntime().availableProcessors());
             info.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
             files.writeRunInfo(plan.simpleName(), info);

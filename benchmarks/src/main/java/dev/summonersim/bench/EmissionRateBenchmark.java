@@ -2,7 +2,6 @@ package dev.summonersim.bench;
 
 import dev.summonersim.bench.fixture.Accounting;
 import dev.summonersim.bench.fixture.Arrivals;
-import dev.summonersim.bench.fixture.DeliveredEvents;
 import dev.summonersim.bench.fixture.LoopbackSink;
 import dev.summonersim.bench.fixture.SdkSendPath;
 import dev.summonersim.bench.fixture.Strategies;

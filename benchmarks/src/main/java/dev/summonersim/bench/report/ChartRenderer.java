@@ -28,6 +28,7 @@ public final class ChartRenderer {
 
     /** Log axes cannot show zero: values below this are drawn at it, and the axis title says so. */
     private static final double LOG_FLOOR = 0.1;
+    private static final double LATENCY_FLOOR_MS = 0.001;
 
     private final Path dir;
 
@@ -112,40 +113,48 @@ public final class ChartRenderer {
     }
 
     static CategoryChart latencyChart(List<LatencyRow> rows) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(600)
-                .title("Added latency per token (queued -> read from the socket)")
-                .xAxisTitle("strategy").yAxisTitle("ms (log; below 0.001 drawn at 0.001)").build();
+        CategoryChart chart = categoryChart("Added latency per token (queued -> read from the socket)", "strategy",
+                "ms (log; below " + LATENCY_FLOOR_MS + " = no bar)", 1000);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(LATENCY_FLOOR_MS); // bars on a log axis need a positive base
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         List<String> x = rows.stream().map(r -> r.strategy().toString()).toList();
-        chart.addSeries("p50", x, rows.stream().map(r -> (Number) floor(r.p50Micros() / 1000, 0.001)).toList());
-        chart.addSeries("p99", x, rows.stream().map(r -> (Number) floor(r.p99Micros() / 1000, 0.001)).toList());
-        chart.addSeries("max", x, rows.stream().map(r -> (Number) floor(r.maxMicros() / 1000, 0.001)).toList());
+        chart.addSeries("p50", x, rows.stream().map(r -> (Number) floor(r.p50Micros() / 1000, LATENCY_FLOOR_MS)).toList());
+        chart.addSeries("p99", x, rows.stream().map(r -> (Number) floor(r.p99Micros() / 1000, LATENCY_FLOOR_MS)).toList());
+        chart.addSeries("max", x, rows.stream().map(r -> (Number) floor(r.maxMicros() / 1000, LATENCY_FLOOR_MS)).toList());
         return chart;
     }
 
     static CategoryChart idleWakeupsChart(List<IdleRow> rows) {
-        CategoryChart chart = new CategoryChartBuilder().width(800).height(600)
-                .title("Idle wake-ups per second")
-                .xAxisTitle("strategy").yAxisTitle("wake-ups/s (log; 0 drawn at " + LOG_FLOOR + ")").build();
+        CategoryChart chart = categoryChart("Idle wake-ups per second (blocking: 0; polling:0 spins)", "strategy",
+                "wake-ups/s (log; 0 = no bar)", 800);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(LOG_FLOOR);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         List<String> x = rows.stream().map(r -> r.strategy().toString()).toList();
         chart.addSeries("measured", x, rows.stream().map(r -> (Number) floor(r.wakeupsPerSecond())).toList());
+        // polling:0 spins: no finite expectation, so no expected bar.
         chart.addSeries("expected", x, rows.stream()
-                .map(r -> (Number) floor(finiteOr(r.strategy().expectedIdleWakeupsPerSecond(), r.wakeupsPerSecond())))
+                .map(r -> (Number) floor(finiteOr(r.strategy().expectedIdleWakeupsPerSecond(), LOG_FLOOR)))
                 .toList());
         return chart;
     }
 
     static CategoryChart idleCpuChart(List<IdleRow> rows) {
-        CategoryChart chart = new CategoryChartBuilder().width(800).height(600)
-                .title("Idle CPU time of the send thread")
-                .xAxisTitle("strategy").yAxisTitle("CPU ms per s (log; 0 drawn at " + LOG_FLOOR + ")").build();
+        CategoryChart chart = categoryChart("Idle CPU time of the client's send threads", "strategy",
+                "CPU ms per s (log; below " + LOG_FLOOR + " = no bar)", 800);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(LOG_FLOOR);
         chart.getStyler().setLegendVisible(false);
         List<String> x = rows.stream().map(r -> r.strategy().toString()).toList();
         chart.addSeries("CPU ms/s", x, rows.stream().map(r -> (Number) floor(r.cpuMillisPerSecond())).toList());
+        return chart;
+    }
+
+    private static CategoryChart categoryChart(String title, String xTitle, String yTitle, int width) {
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(600).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setXAxisLabelRotation(40);
         return chart;
     }
 

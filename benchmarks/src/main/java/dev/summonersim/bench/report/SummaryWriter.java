@@ -38,11 +38,14 @@ public final class SummaryWriter {
         if (info.isEmpty()) {
             return;
         }
-        md.append("| benchmark | profile | finished (UTC) | CPUs | JVM |\n|---|---|---|---|---|\n");
+        md.append("| benchmark | profile | started (UTC) | finished (UTC) | load average at start / end | CPUs | JVM |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
         info.forEach((name, i) -> md.append("| ").append(name).append(" | ").append(i.get("profile"))
-                .append(" | ").append(i.get("finished")).append(" | ").append(i.get("cpus"))
-                .append(" | ").append(i.get("jvm")).append(" |\n"));
-        md.append('\n');
+                .append(" | ").append(i.get("started")).append(" | ").append(i.get("finished"))
+                .append(" | ").append(i.get("load_start")).append(" / ").append(i.get("load_end"))
+                .append(" | ").append(i.get("cpus")).append(" | ").append(i.get("jvm")).append(" |\n"));
+        md.append("\nA load average above the CPU count means other processes competed for the cores during the run "
+                + "and the figures are pessimistic and noisy.\n\n");
     }
 
     private static void emission(StringBuilder md, List<EmissionRow> rows, List<String> charts) {
@@ -123,8 +126,8 @@ public final class SummaryWriter {
         md.append("## 5. Relay throughput (RelayThroughputBenchmark)\n\n");
         md.append("In-process relay, ~200-byte envelope lines over loopback. Targets from the server-sim issue: "
                 + "lines/s at least the Rust reference, relay CPU per delivered line at most half of Rust's, paced "
-                + "p99 at most Rust's, zero loss/duplicates/inversions. Relay CPU is estimated as process CPU minus "
-                + "the benchmark's own client threads.\n\n");
+                + "p99 at most Rust's, zero loss/duplicates/inversions. Relay CPU = CPU time of the relay's event-loop "
+                + "threads per delivered line (not meaningful for the paced scenario D, which is mostly idle).\n\n");
         md.append("| scenario | deliveries/s | target | relay CPU µs/delivery | target | p50 ms | p99 ms | target p99 | "
                 + "lost / dup / inversions | result |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
