@@ -71,6 +71,8 @@ public final class LlmStub implements AutoCloseable {
                 .port(config.port())
                 .containerThreads(64)
                 .jettyAcceptors(1)
+                // OpenAI speaks HTTP/1.1 to these clients; h2c upgrades (JDK HttpClient) would also defeat ClientConnection.
+                .http2PlainDisabled(true)
                 .jettyStopTimeout(1000L)
                 .notifier(new Slf4jNotifier(false))
                 .extensions(
@@ -148,8 +150,8 @@ public final class LlmStub implements AutoCloseable {
     }
 
     /**
-     * Waits until at least one stream was abandoned by its client. The stub notices on its next write, so this
-     * needs a stream that still has tokens to send (a stalled stream never notices).
+     * Waits until at least one stream was abandoned by its client. The stub notices at its next write, or within
+     * about 50 ms while it waits between events (TTFT, token delay, stall).
      */
     public boolean awaitClientDisconnect(Duration timeout) throws InterruptedException {
         return awaitClientDisconnects(1, timeout);

@@ -58,39 +58,63 @@ class LifecycleTest {
 
     @Test
     void clientCancellationIsVisibleToTheStub() throws Exception {
-        BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
         try (LlmStub stub = fastStub()) {
-            OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(stub.baseUrl()).apiKey("test").maxRetries(0)
-                    .addInterceptor(chain -> {
-                        calls.add(chain.call());
-                        return chain.proceed(chain.request());
-                    })
-                    .build();
-            try {
-                BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
-                CompletableFuture<Throwable> consumer = CompletableFuture.supplyAsync(() -> {
-                    try (StreamResponse<ChatCompletionChunk> sr = client.chat().completions()
-                            .createStreaming(StreamRecording.params("#stub:tokens=500"))) {
-                        sr.stream().forEach(c -> c.choices().forEach(ch -> ch.delta().content()
-                                .filter(s -> !s.isEmpty()).ifPresent(tokens::add)));
-                        return null;
-                    } catch (RuntimeException e) {
-                        return e;
-                    }
-                });
-                assertThat(tokens.poll(10, TimeUnit.SECONDS)).isEqualTo("tok0");
-                assertThat(tokens.poll(10, TimeUnit.SECONDS)).isEqualTo(" tok1");
-                Call call = calls.poll(1, TimeUnit.SECONDS);
-                assertThat(call).isNotNull();
-                call.cancel();
-                assertThat(consumer.get(10, TimeUnit.SECONDS)).isInstanceOf(OpenAIIoException.class);
-                // 500 tokens at 20 ms would take 10 s: a disconnect seen within 5 s proves the stub stopped writing early.
-                assertThat(stub.awaitClientDisconnect(Duration.ofSeconds(5))).isTrue();
-                assertThat(stub.clientDisconnects()).isEqualTo(1);
-                assertThat(stub.completedStreams()).isZero();
-            } finally {
-                client.close();
+            // 500 tokens at 20 ms would take 10 s: a disconnect seen within 5 s proves the stub stopped writing early.
+            cancelAfterTokens(stub, "#stub:tokens=500", 2);
+            assertThat(stub.awaitClientDisconnect(Duration.ofSeconds(5))).isTrue();
+            assertThat(stub.clientDisconnects()).isEqualTo(1);
+            assertThat(stub.completedStreams()).isZero();
+        }
+    }
+
+    @Test
+    void cancellingAStalledStreamIsVisibleToTheStub() throws Exception {
+        try (LlmStub stub = fastStub()) {
+            cancelAfterTokens(stub, "#stub:stall", 1);
+            assertThat(stub.awaitClientDisconnect(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void cancellingDuringALongTimeToFirstTokenIsVisibleToTheStub() throws Exception {
+        try (LlmStub stub = fastStub()) {
+            cancelAfterTokens(stub, "#stub:ttft=20000", 0);
+            assertThat(stub.awaitClientDisconnect(Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    /** Streams {@code prompt}, cancels the OkHttp call after {@code tokens} tokens (after the headers for 0), as stream-agent does. */
+    private static void cancelAfterTokens(LlmStub stub, String prompt, int tokens) throws Exception {
+        BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl(stub.baseUrl()).apiKey("test").maxRetries(0)
+                .addInterceptor(chain -> {
+                    calls.add(chain.call());
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        try {
+            CompletableFuture<Throwable> consumer = CompletableFuture.supplyAsync(() -> {
+                try (StreamResponse<ChatCompletionChunk> sr = client.chat().completions()
+                        .createStreaming(StreamRecording.params(prompt))) {
+                    received.add("<headers>");
+                    sr.stream().forEach(c -> c.choices().forEach(ch -> ch.delta().content()
+                            .filter(s -> !s.isEmpty()).ifPresent(received::add)));
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("<headers>");
+            for (int i = 0; i < tokens; i++) {
+                assertThat(received.poll(10, TimeUnit.SECONDS)).as("token %d", i).isNotNull();
             }
+            Call call = calls.poll(1, TimeUnit.SECONDS);
+            assertThat(call).isNotNull();
+            call.cancel();
+            assertThat(consumer.get(10, TimeUnit.SECONDS)).isInstanceOf(OpenAIIoException.class);
+        } finally {
+            client.close();
         }
     }
 

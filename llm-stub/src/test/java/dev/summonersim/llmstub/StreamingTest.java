@@ -181,6 +181,24 @@ class StreamingTest {
     }
 
     @Test
+    void jdkHttpClientGetsTheStreamOverHttp11() throws Exception {
+        startFast();
+        java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> response = jdk.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stub.baseUrl() + "/chat/completions"))
+                        .header("Authorization", "Bearer k").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\":\"m\",\"stream\":true,"
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"#stub:tokens=3\"}]}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream; charset=utf-8");
+        List<String> data = response.body().filter(l -> l.startsWith("data: ")).toList();
+        assertThat(data).hasSize(6).last().isEqualTo("data: [DONE]");
+        assertThat(data.get(1)).contains("\"content\":\"tok0\"");
+    }
+
+    @Test
     void longStreamsDeliverThousandsOfTokens() {
         start(LlmStubConfig.builder().ttft(Duration.ZERO).tokenDelay(Duration.ZERO).build());
         StreamRecording r = StreamRecording.stream(client, "go #stub:tokens=3000");

@@ -40,11 +40,11 @@ public final class SseStreamingFilter implements Filter {
         chain.doFilter(request, capturing);
         StreamPlan plan = streams.take(capturing.planId());
         if (plan != null) {
-            write(plan, http);
+            write(plan, http, ClientConnection.of(request));
         }
     }
 
-    private void write(StreamPlan plan, HttpServletResponse response) {
+    private void write(StreamPlan plan, HttpServletResponse response, ClientConnection client) {
         try {
             if (plan.headersFirst()) {
                 // Commit the headers now, as OpenAI does, so the client's call returns before the first token.
@@ -52,8 +52,7 @@ public final class SseStreamingFilter implements Filter {
             }
             ServletOutputStream out = response.getOutputStream();
             for (TimedEvent event : plan.events()) {
-                if (!streams.pause(event.delayMillis())) {
-                    reset(response);
+                if (!pauseOrStop(event.delayMillis(), response, client)) {
                     return;
                 }
                 if (event.bytes().length > 0) {
@@ -63,10 +62,7 @@ public final class SseStreamingFilter implements Filter {
             }
             switch (plan.ending()) {
                 case RESET -> reset(response);
-                case STALL -> {
-                    streams.awaitShutdown();
-                    reset(response);
-                }
+                case STALL -> pauseOrStop(Long.MAX_VALUE, response, client);
                 case COMPLETE -> {
                     out.flush();
                     streams.streamCompleted();
@@ -76,6 +72,21 @@ public final class SseStreamingFilter implements Filter {
             // Jetty's EofException and friends: the client closed or cancelled the stream.
             LOG.info("client went away during a stream: {}", e.toString());
             streams.clientDisconnected();
+        }
+    }
+
+    /** False when the stream must stop: the stub is shutting down (the connection is then reset) or the client left. */
+    private boolean pauseOrStop(long millis, HttpServletResponse response, ClientConnection client) {
+        switch (streams.pause(millis, client)) {
+            case SHUTDOWN:
+                reset(response);
+                return false;
+            case CLIENT_GONE:
+                LOG.info("client went away while the stream was paused");
+                streams.clientDisconnected();
+                return false;
+            default:
+                return true;
         }
     }
 

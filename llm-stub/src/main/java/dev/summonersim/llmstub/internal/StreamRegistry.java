@@ -31,22 +31,37 @@ public final class StreamRegistry {
         return id == null ? null : pending.remove(id);
     }
 
-    /** Waits {@code millis}; false when the stub began shutting down meanwhile. */
-    public boolean pause(long millis) {
-        try {
-            return !shutdown.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
+    /** How a pause ended. */
+    enum Pause { ELAPSED, SHUTDOWN, CLIENT_GONE }
 
-    /** Blocks a stalled stream until shutdown (or interruption). */
-    public void awaitShutdown() {
+    private static final long PROBE_INTERVAL_MILLIS = 50;
+
+    /**
+     * Waits {@code millis} (Long.MAX_VALUE = until something happens), checking every 50 ms whether the stub is
+     * shutting down or the client went away.
+     */
+    Pause pause(long millis, ClientConnection client) {
+        if (millis <= 0) {
+            return isShuttingDown() ? Pause.SHUTDOWN : Pause.ELAPSED;
+        }
+        long deadline = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + millis * 1_000_000;
         try {
-            shutdown.await();
+            while (true) {
+                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Pause.ELAPSED;
+                }
+                long slice = Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, PROBE_INTERVAL_MILLIS);
+                if (shutdown.await(slice, TimeUnit.MILLISECONDS)) {
+                    return Pause.SHUTDOWN;
+                }
+                if (client.isGone()) {
+                    return Pause.CLIENT_GONE;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return Pause.SHUTDOWN;
         }
     }
 
