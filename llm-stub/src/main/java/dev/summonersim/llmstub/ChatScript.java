@@ -1,6 +1,5 @@
 package dev.summonersim.llmstub;
 
-import dev.summonersim.llmstub.internal.PromptDirectives;
 import dev.summonersim.llmstub.internal.Reply;
 import java.time.Duration;
 import java.util.List;
@@ -105,18 +104,9 @@ public final class ChatScript {
         return promptPattern == null || (prompt != null && promptPattern.matcher(prompt).find());
     }
 
-    /** The content tokens this script writes for {@code prompt}, with directives and faults applied (see {@link StubScripts#tokensFor}). */
+    /** The content tokens a client receives from this script for {@code prompt}, directives and faults applied (see {@link StubScripts#tokensFor}). */
     public List<String> tokensFor(String prompt) {
-        return resolve(prompt, Duration.ZERO, Duration.ZERO).deliveredTokens();
-    }
-
-    /** The reply for one request: the script with the stub's default timings and the prompt's directives applied. */
-    public Reply resolve(String prompt, Duration defaultTtft, Duration defaultTokenDelay) {
-        Reply base = new Reply(tokens == null ? StubScripts.DEFAULT_TOKENS : tokens,
-                ttft == null ? defaultTtft : ttft,
-                tokenDelay == null ? defaultTokenDelay : tokenDelay,
-                fault);
-        return PromptDirectives.parse(prompt).applyTo(base);
+        return Reply.resolve(this, prompt, Duration.ZERO, Duration.ZERO).deliveredTokens();
     }
 
     private static Duration checkDelay(String name, Duration d) {

@@ -69,7 +69,8 @@ public final class LlmStub implements AutoCloseable {
         WireMockServer server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .port(config.port())
-                .containerThreads(64)
+                // Each open stream holds one Jetty thread for its whole duration.
+                .containerThreads(256)
                 .jettyAcceptors(1)
                 // OpenAI speaks HTTP/1.1 to these clients; h2c upgrades (JDK HttpClient) would also defeat ClientConnection.
                 .http2PlainDisabled(true)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DirectivesTest {
 
     private static Reply resolve(String prompt) {
-        return ChatScript.anyPrompt().resolve(prompt, Duration.ofMillis(200), Duration.ofMillis(40));
+        return Reply.resolve(ChatScript.anyPrompt(), prompt, Duration.ofMillis(200), Duration.ofMillis(40));
     }
 
     @Test

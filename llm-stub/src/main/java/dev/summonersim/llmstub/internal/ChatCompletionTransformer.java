@@ -69,7 +69,7 @@ public final class ChatCompletionTransformer implements ResponseDefinitionTransf
             Parameters parameters = serveEvent.getTransformerParameters();
             String scriptId = parameters == null ? null : parameters.getString(SCRIPT_PARAMETER, null);
             ChatScript script = scripts.select(scriptId);
-            reply = script.resolve(body.prompt(), defaultTtft, defaultTokenDelay);
+            reply = Reply.resolve(script, body.prompt(), defaultTtft, defaultTokenDelay);
         } catch (IllegalArgumentException e) {
             LOG.warn("rejected chat request with 400: {}", e.getMessage());
             return error(400, OpenAiErrors.badRequest(e.getMessage()), null);

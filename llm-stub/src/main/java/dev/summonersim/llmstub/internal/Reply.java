@@ -1,6 +1,8 @@
 package dev.summonersim.llmstub.internal;
 
+import dev.summonersim.llmstub.ChatScript;
 import dev.summonersim.llmstub.Fault;
+import dev.summonersim.llmstub.StubScripts;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,6 +11,15 @@ public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fau
 
     public Reply {
         tokens = List.copyOf(tokens);
+    }
+
+    /** The reply to one request: the script with the stub's default timings and the prompt's directives applied. */
+    public static Reply resolve(ChatScript script, String prompt, Duration defaultTtft, Duration defaultTokenDelay) {
+        Reply base = new Reply(script.tokens() == null ? StubScripts.DEFAULT_TOKENS : script.tokens(),
+                script.ttft() == null ? defaultTtft : script.ttft(),
+                script.tokenDelay() == null ? defaultTokenDelay : script.tokenDelay(),
+                script.fault());
+        return PromptDirectives.parse(prompt).applyTo(base);
     }
 
     /** The content tokens a client receives before the stream ends or a fault stops it. */
