@@ -245,5 +245,20 @@ class FaultTest {
         assertThatThrownBy(() -> client.chat().completions().create(
                 p.messages(java.util.List.of()).addUserMessage("#stub:reset-after=3").build()))
                 .isInstanceOf(OpenAIIoException.class);
+        assertThatThrownBy(() -> client.chat().completions().create(
+                p.messages(java.util.List.of()).addUserMessage("#stub:truncate").build()))
+                .isInstanceOf(OpenAIInvalidDataException.class);
+        assertThatThrownBy(() -> client.chat().completions().create(
+                p.messages(java.util.List.of()).addUserMessage("#stub:malformed-after=1").build()))
+                .isInstanceOf(OpenAIInvalidDataException.class);
+        OpenAIClient impatient = OpenAIOkHttpClient.builder().baseUrl(stub.baseUrl()).apiKey("test")
+                .maxRetries(0).timeout(Timeout.builder().read(Duration.ofMillis(300)).build()).build();
+        try {
+            assertThatThrownBy(() -> impatient.chat().completions().create(
+                    p.messages(java.util.List.of()).addUserMessage("#stub:stall").build()))
+                    .isInstanceOf(OpenAIIoException.class).hasCauseInstanceOf(SocketTimeoutException.class);
+        } finally {
+            impatient.close();
+        }
     }
 }

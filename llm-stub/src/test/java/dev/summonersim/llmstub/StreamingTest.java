@@ -199,6 +199,22 @@ class StreamingTest {
     }
 
     @Test
+    void concurrentStreamsEachGetTheirOwnTokens() throws Exception {
+        start(LlmStubConfig.builder().ttft(Duration.ofMillis(5)).tokenDelay(Duration.ofMillis(5)).build());
+        List<java.util.concurrent.CompletableFuture<StreamRecording>> futures = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            String prompt = "stream " + i + " #stub:tokens=" + (10 * i);
+            futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> StreamRecording.stream(client, prompt)));
+        }
+        for (int i = 1; i <= 8; i++) {
+            StreamRecording r = futures.get(i - 1).get(30, TimeUnit.SECONDS);
+            assertThat(r.error()).isNull();
+            assertThat(r.tokens()).isEqualTo(StubScripts.numberedTokens(10 * i));
+        }
+        assertThat(stub.completedStreams()).isEqualTo(8);
+    }
+
+    @Test
     void longStreamsDeliverThousandsOfTokens() {
         start(LlmStubConfig.builder().ttft(Duration.ZERO).tokenDelay(Duration.ZERO).build());
         StreamRecording r = StreamRecording.stream(client, "go #stub:tokens=3000");
