@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything one input-agent run needs besides its input and output.
+ * Everything one input-agent run needs besides its input and output. {@code multiline} and {@code view} say which
+ * prompt source and view the command line builds; the agent itself uses the connection and exit settings.
  *
  * @param clientName       logger and client name
  * @param clientConfig     SDK client configuration (host/port in it win over {@code host}/{@code port}, as the reference)

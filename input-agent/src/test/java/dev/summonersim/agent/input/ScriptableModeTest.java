@@ -93,6 +93,41 @@ class ScriptableModeTest {
     }
 
     @Test
+    void textViewKeepsTwoInterleavedStreamsFromTwoPeersReadable() throws Exception {
+        try (RawPeer second = RawPeer.connect(relay.port())) {
+            await().atMost(WAIT).until(() -> relay.connectedClients() == 2);
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            InputAgent agent = new InputAgent(settings(relay.port()).exitAfterStreams(2).build(),
+                    new FixedPromptSource(List.of("How are you?")),
+                    new TextView(new PlainScreen(stdout), System::nanoTime));
+            CompletableFuture<ExitStatus> run = runInBackground(agent);
+            assertThat(StreamResponder.awaitPayload(peer, WAIT)).isEqualTo("How are you?");
+            assertThat(StreamResponder.awaitPayload(second, WAIT)).isEqualTo("How are you?");
+
+            // Alternate the two streams, each event only once the previous one is on screen, so the order is known.
+            String[][] script = {
+                {"a", "Fine"}, {"b", "Good"}, {"a", " thanks"}, {"a", "."}, {"b", " day"}, {"a", null}, {"b", null}};
+            for (String[] step : script) {
+                RawPeer from = step[0].equals("a") ? peer : second;
+                String streamId = "stream-" + step[0] + "-0000";
+                int before = stdout.size();
+                from.sendPayload(step[1] == null
+                        ? new dev.summonersim.sdk.events.StreamEnd(streamId).toPayload()
+                        : new dev.summonersim.sdk.events.Token(streamId, step[1]).toPayload());
+                await().atMost(WAIT).until(() -> stdout.size() > before);
+            }
+            assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+            assertThat(stdout.toString(StandardCharsets.UTF_8)).matches(
+                    "\\[stream-a\\] Fine\n"
+                            + "\\[stream-b\\] Good\n"
+                            + "\\[stream-a\\]  thanks\\.\n"
+                            + "\\[stream-b\\]  day\n"
+                            + "\\[stream-a\\] \\[stream_end\\] 3 tokens in \\d+\\.\\d s\n"
+                            + "\\[stream-b\\] \\[stream_end\\] 2 tokens in \\d+\\.\\d s\n");
+        }
+    }
+
+    @Test
     void commandLineWithSendAndStdinFromDevNull(@TempDir Path dir) throws Exception {
         Process agent = startCommand(dir, ProcessBuilder.Redirect.from(new File("/dev/null")),
                 "--send", "How are you?", "--exit-after-streams", "1", "--timeout-s", "30");

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams as live text for people. Every line of stream text starts with the stream's label ({@code [6e475111] },
@@ -57,11 +58,11 @@ public final class TextView implements MessageView {
             progressOf(token.streamId()).tokens++;
             continueLine(token.streamId(), token.token());
         } else if (e instanceof StreamEnd end) {
-            finish(end.streamId(), "[stream_end] %s in %s");
+            finish(end.streamId(), summary -> "[stream_end] " + summary);
         } else if (e instanceof StreamCancelled cancelled) {
-            finish(cancelled.streamId(), "[stream_cancelled] after %s in %s");
+            finish(cancelled.streamId(), summary -> "[stream_cancelled] after " + summary);
         } else if (e instanceof StreamError error) {
-            finish(error.streamId(), "[stream_error] " + escapePercent(error.error()) + " after %s in %s");
+            finish(error.streamId(), summary -> "[stream_error] " + error.error() + " after " + summary);
         }
     }
 
@@ -95,15 +96,16 @@ public final class TextView implements MessageView {
         screen.appendText(out.toString());
     }
 
-    private void finish(String streamId, String footerFormat) {
+    /** Ends the stream with a footer line; {@code footer} gets "N tokens in S s". */
+    private void finish(String streamId, UnaryOperator<String> footer) {
         StreamProgress progress = streams.remove(streamId);
         long now = nanoClock.getAsLong();
         long tokens = progress == null ? 0 : progress.tokens;
         double seconds = progress == null ? 0.0 : (now - progress.startNanos) / 1e9;
         endOpenLine();
-        String count = tokens == 1 ? "1 token" : tokens + " tokens";
-        String elapsed = String.format(Locale.ROOT, "%.1f s", seconds);
-        screen.appendText(label(streamId) + String.format(Locale.ROOT, footerFormat, count, elapsed) + "\n");
+        String summary = (tokens == 1 ? "1 token" : tokens + " tokens")
+                + String.format(Locale.ROOT, " in %.1f s", seconds);
+        screen.appendText(label(streamId) + footer.apply(summary) + "\n");
     }
 
     private void endOpenLine() {
@@ -116,10 +118,6 @@ public final class TextView implements MessageView {
     static String label(String streamId) {
         String shortId = streamId.length() <= LABEL_LENGTH ? streamId : streamId.substring(0, LABEL_LENGTH);
         return "[" + shortId + "] ";
-    }
-
-    private static String escapePercent(String s) {
-        return s == null ? "null" : s.replace("%", "%%");
     }
 
     private static final class StreamProgress {
