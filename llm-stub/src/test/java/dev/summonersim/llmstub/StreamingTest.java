@@ -199,6 +199,27 @@ class StreamingTest {
     }
 
     @Test
+    void extraWireMockStubsAndTheirFaultsStillWork() throws Exception {
+        startFast();
+        stub.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/v1/models")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"data\":[]}")));
+        stub.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/v1/broken")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        java.net.http.HttpClient jdk = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> models = jdk.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stub.baseUrl() + "/models")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(models.statusCode()).isEqualTo(200);
+        assertThat(models.body()).isEqualTo("{\"data\":[]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdk.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stub.baseUrl() + "/broken")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.io.IOException.class);
+        java.net.http.HttpResponse<String> missing = jdk.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stub.baseUrl() + "/nothing")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void concurrentStreamsEachGetTheirOwnTokens() throws Exception {
         start(LlmStubConfig.builder().ttft(Duration.ofMillis(5)).tokenDelay(Duration.ofMillis(5)).build());
         List<java.util.concurrent.CompletableFuture<StreamRecording>> futures = new ArrayList<>();
