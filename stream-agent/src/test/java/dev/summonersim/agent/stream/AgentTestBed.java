@@ -65,9 +65,13 @@ final class AgentTestBed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).close();
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop " + started.get(i), e);
+            }
         }
         relay.close();
     }
