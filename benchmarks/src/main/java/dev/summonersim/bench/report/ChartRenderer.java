@@ -28,7 +28,7 @@ public final class ChartRenderer {
 
     /** Log axes cannot show zero: values below this are drawn at it, and the axis title says so. */
     private static final double LOG_FLOOR = 0.1;
-    private static final double LATENCY_FLOOR_MS = 0.001;
+    private static final double LATENCY_FLOOR_MS = 0.01;
 
     private final Path dir;
 
@@ -67,13 +67,12 @@ public final class ChartRenderer {
     }
 
     static XYChart emissionChart(List<EmissionRow> rows) {
-        XYChart chart = new XYChartBuilder().width(900).height(600)
+        XYChart chart = new XYChartBuilder().width(1200).height(600)
                 .title("Emission rate against polling interval (events/s at the receiving socket)")
                 .xAxisTitle("polling interval (ms, log)").yAxisTitle("events/s (log)").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(7);
 
         double[] ideal = {1, 2, 5, 10, 20, 50, 100};
@@ -84,6 +83,10 @@ public final class ChartRenderer {
         XYSeries theory = chart.addSeries("theoretical 1/interval", ideal, idealRate);
         theory.setLineStyle(SeriesLines.DASH_DASH);
         theory.setMarker(SeriesMarkers.NONE);
+        XYSeries sdkTarget = chart.addSeries("target for timeout/blocking", new double[] {1, 100},
+                new double[] {Targets.SDK_MIN_EVENTS_PER_SECOND, Targets.SDK_MIN_EVENTS_PER_SECOND});
+        sdkTarget.setLineStyle(SeriesLines.DASH_DASH);
+        sdkTarget.setMarker(SeriesMarkers.NONE);
 
         Map<ProducerRate, List<EmissionRow>> byRate = new LinkedHashMap<>();
         for (EmissionRow r : rows) {
