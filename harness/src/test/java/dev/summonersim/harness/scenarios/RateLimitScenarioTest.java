@@ -59,6 +59,26 @@ class RateLimitScenarioTest {
     }
 
     @Test
+    void senderOverTheLimitGetsTheExactWarningLinePerDroppedLine(Scenario scenario) {
+        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST).rateLimitPerWindow(3).rateLimitWindow(Duration.ofMinutes(1)));
+        RecordingClient sender = scenario.client("sender");
+        RecordingClient receiver = scenario.client("receiver");
+        eventually("both peers registered").until(() -> scenario.currentRelay().connectedClients() == 2);
+
+        for (int i = 1; i <= 5; i++) {
+            sender.send("line " + i);
+        }
+
+        sender.assertNextText("Warning: You are sending messages too quickly. Please slow down.");
+        sender.assertNextText("Warning: You are sending messages too quickly. Please slow down.");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(receiver.next(RecordingClient.DEFAULT_WAIT).line()).contains("line " + i);
+        }
+        assertThat(receiver.drain(Duration.ofMillis(300))).isEmpty();
+        sender.assertExhausted();
+    }
+
+    @Test
     void highLimitLetsTheSameStreamThrough(Scenario scenario) {
         LogCapture agentLog = scenario.own(LogCapture.of("StreamAgent_1"));
         scenario.relay(relay -> relay.flavour(RelayFlavour.RUST).rateLimitPerWindow(1_000).rateLimitWindow(Duration.ofMinutes(1)));
