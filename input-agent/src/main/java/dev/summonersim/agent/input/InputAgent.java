@@ -1,16 +1,20 @@
 package dev.summonersim.agent.input;
 
+import dev.summonersim.agent.input.prompt.FixedPromptSource;
 import dev.summonersim.agent.input.prompt.PromptSource;
 import dev.summonersim.agent.input.prompt.QuitRequestedException;
 import dev.summonersim.agent.input.view.MessageView;
+import dev.summonersim.agent.input.view.PlainScreen;
 import dev.summonersim.sdk.client.ClientHandle;
 import dev.summonersim.sdk.client.ConnectionListener;
 import dev.summonersim.sdk.client.SummonerClient;
 import dev.summonersim.sdk.wire.InputPayloads;
 import dev.summonersim.sdk.wire.ReceivedMessage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +55,15 @@ public final class InputAgent {
         this.prompts = prompts;
         this.view = view;
         this.log = LoggerFactory.getLogger(settings.clientName());
+    }
+
+    /**
+     * The --send mode as an object, for the harness and tests: sends {@code inputs} in order and writes what
+     * arrives to {@code stdout} in the settings' view, exactly as the command would.
+     */
+    public static InputAgent sending(InputAgentSettings settings, List<String> inputs, OutputStream stdout) {
+        return new InputAgent(settings, new FixedPromptSource(inputs),
+                MessageView.of(settings.view(), new PlainScreen(stdout)));
     }
 
     /** Runs until done (see class comment); returns how it ended. Call once. */

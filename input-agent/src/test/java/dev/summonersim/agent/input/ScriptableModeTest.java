@@ -9,7 +9,6 @@ import dev.summonersim.agent.input.prompt.FixedPromptSource;
 import dev.summonersim.agent.input.support.RawPeer;
 import dev.summonersim.agent.input.support.StreamResponder;
 import dev.summonersim.agent.input.view.PlainScreen;
-import dev.summonersim.agent.input.view.RawView;
 import dev.summonersim.agent.input.view.TextView;
 import dev.summonersim.relay.RelayServer;
 import dev.summonersim.relay.RelayServerConfig;
@@ -72,8 +71,8 @@ class ScriptableModeTest {
     @Test
     void sendThenRawViewUntilTheStreamEnds() throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        InputAgent agent = new InputAgent(settings(relay.port()).exitAfterStreams(1).build(),
-                new FixedPromptSource(List.of("How are you?")), new RawView(new PlainScreen(stdout)));
+        InputAgent agent = InputAgent.sending(settings(relay.port()).exitAfterStreams(1).build(),
+                List.of("How are you?"), stdout);
         CompletableFuture<ExitStatus> run = runInBackground(agent);
         answerThePrompt();
         assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
