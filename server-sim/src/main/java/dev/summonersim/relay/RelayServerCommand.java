@@ -3,6 +3,7 @@ package dev.summonersim.relay;
 import dev.summonersim.relay.chaos.ChaosSpec;
 import dev.summonersim.sdk.logging.AgentLogging;
 import dev.summonersim.sdk.wire.RelayFlavour;
+import io.netty.util.ResourceLeakDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +24,9 @@ import java.util.concurrent.CountDownLatch;
                 "Prints one line \"Relay server (<flavour> flavour) listening on HOST:PORT\" when ready. "
                         + "SIGINT/SIGTERM send every client the flavour's notice, flush it, and exit."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by a signal", "1:could not listen or write the record file",
-                "2:bad option or configuration file"})
+        exitCodeList = {"130:stopped by SIGINT (after the shutdown notice)",
+                "143:stopped by SIGTERM (after the shutdown notice)",
+                "1:could not listen, or could not create the record file", "2:bad option or configuration file"})
 public final class RelayServerCommand implements Callable<Integer> {
     static final Path DEFAULT_CONFIG = Path.of("configs", "server_config.json");
 
@@ -67,6 +69,8 @@ public final class RelayServerCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // The tests run with paranoid leak detection; in production its sampling costs per-line CPU for nothing.
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         System.exit(new CommandLine(new RelayServerCommand()).execute(args));
     }
 

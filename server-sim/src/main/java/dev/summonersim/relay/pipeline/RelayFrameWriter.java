@@ -3,14 +3,14 @@ package dev.summonersim.relay.pipeline;
 import dev.summonersim.sdk.wire.RelayFlavour;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.util.ByteProcessor;
+import io.netty.util.concurrent.FastThreadLocal;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a relay frame straight from the inbound line's bytes into a pooled buffer, byte-identical to
  * {@link dev.summonersim.sdk.wire.RelayFrameCodec#encode} (the tests compare both on the spec vectors and on random
- * text), without building Strings or a JSON generator per line: the relay's hot path. The content must already be
+ * text), without building Strings or a JSON generator per line: the relay's hot path. Thread-safe. The content must already be
  * valid UTF-8 (see {@link Utf8Validator}).
  * <ul>
  *   <li>RUST: {@code {"content":"…","remote_addr":"…"}} — short escapes, other controls as lower-case
@@ -21,103 +21,148 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RelayFrameWriter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final ByteProcessor RUST_PLAIN = b -> b >= 0x20 && b != '"' && b != '\\' || b < 0;
-    private static final ByteProcessor PYTHON_PLAIN = b -> b >= 0x20 && b != '"' && b != '\\' && b != 0x7f;
+    /** Per byte value: 0 = copy as is, 1 = short escape, 2 = backslash-u00XX, 3 = non-ASCII lead byte. */
+    private static final byte[] RUST_CLASS = new byte[256];
+    private static final byte[] PYTHON_CLASS = new byte[256];
+    private static final byte[] SHORT = new byte[128];
+    /** Scratch space per event-loop thread, so a line is escaped with plain array loops and copied out once. */
+    private static final FastThreadLocal<Scratch> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected Scratch initialValue() {
+            return new Scratch();
+        }
+    };
 
-    private final RelayFlavour flavour;
+    static {
+        for (int b = 0; b < 0x20; b++) {
+            RUST_CLASS[b] = 2;
+        }
+        SHORT['"'] = '"';
+        SHORT['\\'] = '\\';
+        SHORT['\n'] = 'n';
+        SHORT['\r'] = 'r';
+        SHORT['\t'] = 't';
+        SHORT['\b'] = 'b';
+        SHORT['\f'] = 'f';
+        for (int b = 0; b < 128; b++) {
+            if (SHORT[b] != 0) {
+                RUST_CLASS[b] = 1;
+            }
+        }
+        System.arraycopy(RUST_CLASS, 0, PYTHON_CLASS, 0, 256);
+        PYTHON_CLASS[0x7f] = 2;
+        for (int b = 0x80; b < 256; b++) {
+            PYTHON_CLASS[b] = 3;
+        }
+    }
+
     private final byte[] prefix;
     private final byte[] suffix;
+    private final byte[] classes;
 
     /** @param remoteAddr the sender address as printed in frames, e.g. {@code 127.0.0.1:50490} (ASCII) */
     public RelayFrameWriter(RelayFlavour flavour, String remoteAddr) {
-        this.flavour = flavour;
         String addr = remoteAddr.replace("\\", "\\\\").replace("\"", "\\\"");
         if (flavour == RelayFlavour.PYTHON) {
             prefix = ("{\"remote_addr\": \"" + addr + "\", \"content\": \"").getBytes(StandardCharsets.US_ASCII);
             suffix = "\"}\n".getBytes(StandardCharsets.US_ASCII);
+            classes = PYTHON_CLASS;
         } else {
             prefix = "{\"content\":\"".getBytes(StandardCharsets.US_ASCII);
             suffix = ("\",\"remote_addr\":\"" + addr + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+            classes = RUST_CLASS;
         }
     }
 
     /** The whole frame including its LF; the caller owns (and must release) the returned buffer. */
     public ByteBuf write(ByteBufAllocator alloc, ByteBuf content) {
         int len = content.readableBytes();
-        ByteBuf out = alloc.directBuffer(prefix.length + len + (len >> 3) + suffix.length + 16);
-        out.writeBytes(prefix);
-        if (flavour == RelayFlavour.PYTHON) {
-            escape(content, out, PYTHON_PLAIN, true);
-        } else {
-            escape(content, out, RUST_PLAIN, false);
-        }
-        out.writeBytes(suffix);
+        Scratch scratch = SCRATCH.get();
+        byte[] src = scratch.source(len);
+        content.getBytes(content.readerIndex(), src, 0, len);
+        // worst case: 6 output bytes per input byte (control characters; 4-byte UTF-8 becomes 12 bytes, 3 per byte)
+        byte[] dst = scratch.target(prefix.length + 6 * len + suffix.length);
+        System.arraycopy(prefix, 0, dst, 0, prefix.length);
+        int n = escape(src, len, dst, prefix.length, classes);
+        System.arraycopy(suffix, 0, dst, n, suffix.length);
+        n += suffix.length;
+        ByteBuf out = alloc.directBuffer(n, n);
+        out.writeBytes(dst, 0, n);
         return out;
     }
 
-    private static void escape(ByteBuf in, ByteBuf out, ByteProcessor plain, boolean asciiOnly) {
-        int i = in.readerIndex();
-        int end = in.writerIndex();
-        while (i < end) {
-            int special = in.forEachByte(i, end - i, plain);
-            int spanEnd = special < 0 ? end : special;
-            if (spanEnd > i) {
-                out.writeBytes(in, i, spanEnd - i);
-            }
-            if (special < 0) {
-                return;
-            }
-            byte b = in.getByte(special);
-            if (b >= 0) {
-                escapeAscii(b, out);
-                i = special + 1;
-            } else {
-                // PYTHON only: a non-ASCII character, valid UTF-8 by contract
-                i = escapeNonAscii(in, special, out);
+    private static int escape(byte[] src, int len, byte[] dst, int at, byte[] classes) {
+        int o = at;
+        int i = 0;
+        while (i < len) {
+            byte b = src[i];
+            switch (classes[b & 0xff]) {
+                case 0 -> {
+                    dst[o++] = b;
+                    i++;
+                }
+                case 1 -> {
+                    dst[o++] = '\\';
+                    dst[o++] = SHORT[b];
+                    i++;
+                }
+                case 2 -> {
+                    o = unicodeEscape(b, dst, o);
+                    i++;
+                }
+                default -> {
+                    // Python flavour: one non-ASCII character (valid UTF-8 by contract) as UTF-16 escapes
+                    int b0 = b & 0xff;
+                    int cp;
+                    if (b0 < 0xe0) {
+                        cp = (b0 & 0x1f) << 6 | src[i + 1] & 0x3f;
+                        i += 2;
+                    } else if (b0 < 0xf0) {
+                        cp = (b0 & 0x0f) << 12 | (src[i + 1] & 0x3f) << 6 | src[i + 2] & 0x3f;
+                        i += 3;
+                    } else {
+                        cp = (b0 & 0x07) << 18 | (src[i + 1] & 0x3f) << 12 | (src[i + 2] & 0x3f) << 6
+                                | src[i + 3] & 0x3f;
+                        i += 4;
+                    }
+                    if (cp >= 0x10000) {
+                        o = unicodeEscape(Character.highSurrogate(cp), dst, o);
+                        o = unicodeEscape(Character.lowSurrogate(cp), dst, o);
+                    } else {
+                        o = unicodeEscape(cp, dst, o);
+                    }
+                }
             }
         }
+        return o;
     }
 
-    private static void escapeAscii(byte b, ByteBuf out) {
-        switch (b) {
-            case '"' -> out.writeByte('\\').writeByte('"');
-            case '\\' -> out.writeByte('\\').writeByte('\\');
-            case '\n' -> out.writeByte('\\').writeByte('n');
-            case '\r' -> out.writeByte('\\').writeByte('r');
-            case '\t' -> out.writeByte('\\').writeByte('t');
-            case '\b' -> out.writeByte('\\').writeByte('b');
-            case '\f' -> out.writeByte('\\').writeByte('f');
-            default -> unicodeEscape(b, out);
-        }
+    private static int unicodeEscape(int unit, byte[] dst, int o) {
+        dst[o] = '\\';
+        dst[o + 1] = 'u';
+        dst[o + 2] = HEX[unit >> 12 & 0xf];
+        dst[o + 3] = HEX[unit >> 8 & 0xf];
+        dst[o + 4] = HEX[unit >> 4 & 0xf];
+        dst[o + 5] = HEX[unit & 0xf];
+        return o + 6;
     }
 
-    private static int escapeNonAscii(ByteBuf in, int at, ByteBuf out) {
-        int b0 = in.getByte(at) & 0xff;
-        int cp;
-        int n;
-        if (b0 < 0xe0) {
-            cp = (b0 & 0x1f) << 6 | in.getByte(at + 1) & 0x3f;
-            n = 2;
-        } else if (b0 < 0xf0) {
-            cp = (b0 & 0x0f) << 12 | (in.getByte(at + 1) & 0x3f) << 6 | in.getByte(at + 2) & 0x3f;
-            n = 3;
-        } else {
-            cp = (b0 & 0x07) << 18 | (in.getByte(at + 1) & 0x3f) << 12 | (in.getByte(at + 2) & 0x3f) << 6
-                    | in.getByte(at + 3) & 0x3f;
-            n = 4;
-        }
-        if (cp >= 0x10000) {
-            unicodeEscape(Character.highSurrogate(cp), out);
-            unicodeEscape(Character.lowSurrogate(cp), out);
-        } else {
-            unicodeEscape(cp, out);
-        }
-        return at + n;
-    }
+    private static final class Scratch {
+        private byte[] source = new byte[1024];
+        private byte[] target = new byte[8192];
 
-    private static void unicodeEscape(int unit, ByteBuf out) {
-        out.writeByte('\\').writeByte('u')
-                .writeByte(HEX[unit >> 12 & 0xf]).writeByte(HEX[unit >> 8 & 0xf])
-                .writeByte(HEX[unit >> 4 & 0xf]).writeByte(HEX[unit & 0xf]);
+        byte[] source(int size) {
+            if (source.length < size) {
+                source = new byte[Math.max(size, source.length * 2)];
+            }
+            return source;
+        }
+
+        byte[] target(int size) {
+            if (target.length < size) {
+                target = new byte[Math.max(size, target.length * 2)];
+            }
+            return target;
+        }
     }
 }
