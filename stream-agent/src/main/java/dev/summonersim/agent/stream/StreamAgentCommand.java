@@ -23,23 +23,23 @@ import picocli.CommandLine.Spec;
 
 /** Command line of the stream agent; {@code bin/stream-agent --help} prints the reference of every option. */
 @Command(name = "stream-agent", mixinStandardHelpOptions = true, version = "stream-agent 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = {
-            "Connects to a Summoner relay and answers every relayed prompt with a streamed LLM reply, sent as",
-            "stream_start, token..., stream_end events (stream_cancelled when a newer prompt replaces it,",
-            "stream_error when the LLM call fails). One stream at a time.",
+            "Connects to a Summoner relay and answers every relayed prompt with a streamed LLM reply, sent as "
+                + "stream_start, token..., stream_end events (stream_cancelled when a newer prompt replaces the "
+                + "running stream, stream_error when the LLM call fails). One stream at a time.",
             "",
-            "LLM: OPENAI_API_KEY and OPENAI_BASE_URL are read from the environment or from ./.env",
-            "(the environment wins). With neither set, an embedded LLM stub is started in-process, so the",
-            "three-terminal scenario needs no set-up. A base URL without a key uses a placeholder key.",
-            "The key is never logged.",
+            "LLM: OPENAI_API_KEY and OPENAI_BASE_URL come from the environment or from a dotenv file (.env) in the "
+                + "working directory (the environment wins). With neither set, an embedded LLM stub is started "
+                + "in-process, so the three-terminal scenario needs no set-up. A base URL without a key uses a "
+                + "placeholder key. The key is never logged.",
             ""},
         footer = {
             "",
             "Examples:",
-            "  bin/stream-agent                                   StreamAgent_1, polling every 10 ms, 127.0.0.1:8888",
-            "  bin/stream-agent --send-mode timeout               StreamAgent_0, waits up to 500 ms per round",
-            "  OPENAI_API_KEY=sk-... bin/stream-agent --model gpt-4o-mini",
+            "  bin/stream-agent                        # StreamAgent_1: polls every 10 ms, 127.0.0.1:8888",
+            "  bin/stream-agent --send-mode timeout    # StreamAgent_0: waits up to 500 ms",
+            "  OPENAI_API_KEY=sk-... bin/stream-agent  # real OpenAI, gpt-4o-mini",
             "  bin/stream-agent --llm-base-url http://127.0.0.1:11434/v1 --model llama3.2",
             "",
             "Exit codes: 0 stopped, 1 the client gave up reconnecting, 2 bad option or configuration."})
@@ -88,8 +88,8 @@ public final class StreamAgentCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--llm-base-url", paramLabel = "URL",
-            description = "OpenAI-compatible API root, e.g. http://127.0.0.1:11434/v1 "
-                    + "(overrides OPENAI_BASE_URL). Default: OPENAI_BASE_URL, else https://api.openai.com/v1 "
+            description = "OpenAI-compatible API root such as a local Ollama or vLLM server "
+                    + "(overrides OPENAI_BASE_URL). Default: OPENAI_BASE_URL, else the official OpenAI API "
                     + "when a key is set, else the embedded stub.")
     String llmBaseUrl;
 
@@ -139,6 +139,7 @@ public final class StreamAgentCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "invalid configuration: " + e.getMessage(), e);
         }
         AgentLogging.configure(agentConfig.effectiveName(), agentConfig.client().logger());
+        quietLibraryLoggers();
         Logger log = LoggerFactory.getLogger(agentConfig.effectiveName());
         log.info(source.description());
 
@@ -150,6 +151,19 @@ public final class StreamAgentCommand implements Callable<Integer> {
         }
         agent.close();
         return 1;
+    }
+
+    /**
+     * The embedded stub runs Jetty and WireMock in this process; their INFO lines (and the stub's per-request
+     * line) would bury the agent's own log, which is the reference's user interface.
+     */
+    private static void quietLibraryLoggers() {
+        for (String name : List.of("org.eclipse.jetty", "com.github.tomakehurst", "wiremock", "WireMock",
+                "dev.summonersim.llmstub", "okhttp3")) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logback) {
+                logback.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+        }
     }
 
     private void validate() {

@@ -75,7 +75,8 @@ class PromptReceiverTest {
         without.put("x", 1L);
         receiver.onMessage(new RelayMessage("[::1]:1", without));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> prompts.size() == 2);
-        assertThat(prompts).containsExactly("hi", "{\"x\": 1}");
+        // The second prompt cancels the first, whose worker may still reach the streamer after it.
+        assertThat(prompts).containsExactlyInAnyOrder("hi", "{\"x\": 1}");
         assertThat(lines()).contains("INFO Triggering LLM streaming for remote_addr=[::1]:1 prompt='{\"x\": 1}'");
     }
 

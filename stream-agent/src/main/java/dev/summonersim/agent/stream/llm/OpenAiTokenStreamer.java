@@ -2,6 +2,8 @@ package dev.summonersim.agent.stream.llm;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.openai.core.ObjectMappers;
 import com.openai.core.Timeout;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletionChunk;
@@ -51,6 +53,26 @@ public final class OpenAiTokenStreamer implements TokenStreamer {
                 .disableTelemetry(true)
                 .addInterceptor(this::registerCall)
                 .build();
+        Thread warmUp = new Thread(() -> warmUp(settings.model()), "openai-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /**
+     * Loads and initialises the client's request and chunk (de)serialisers off the critical path: on a busy
+     * machine the first prompt otherwise waits seconds for class loading before its request even leaves.
+     */
+    private static void warmUp(String model) {
+        try {
+            JsonMapper mapper = ObjectMappers.jsonMapper();
+            mapper.writeValueAsString(ChatCompletionCreateParams.builder().model(model).addUserMessage("warm-up")
+                    .build()._body());
+            mapper.readValue("{\"id\":\"w\",\"object\":\"chat.completion.chunk\",\"created\":0,\"model\":\"m\","
+                    + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":null}]}",
+                    ChatCompletionChunk.class).choices().forEach(c -> c.delta().content());
+        } catch (Exception | LinkageError e) {
+            // only an optimisation; the first real request pays the cost instead
+        }
     }
 
     public LlmSettings settings() {
