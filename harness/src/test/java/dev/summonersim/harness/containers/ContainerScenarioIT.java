@@ -8,7 +8,6 @@ import dev.summonersim.harness.check.StreamInvariantChecker;
 import dev.summonersim.harness.fixtures.RecordingClient;
 import dev.summonersim.llmstub.StubScripts;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,13 +43,10 @@ class ContainerScenarioIT {
     private final List<AutoCloseable> started = new ArrayList<>();
     private int port;
 
-    @BeforeAll
-    static void requireDocker() {
-        DockerPrerequisites.assumeReady();
-    }
-
+    /** Per test, not per class, so that a skip shows up as skipped tests in the Maven summary. */
     @BeforeEach
-    void choosePort() {
+    void requireDockerAndChoosePort() {
+        DockerPrerequisites.assumeReady();
         port = freePort();
     }
 

@@ -13,18 +13,23 @@ final class DockerPrerequisites {
     }
 
     static void assumeReady() {
-        Assumptions.assumeFalse("off".equals(System.getenv("SUMMONERSIM_DOCKER")),
-                "container tests skipped: .ci/run could not prepare Docker (SUMMONERSIM_DOCKER=off)");
-        Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
-                "container tests skipped: no Docker daemon (start one with `bash .ci/start-dockerd.sh`)");
-        boolean baseImage;
+        String missing = findMissing();
+        Assumptions.assumeTrue(missing.isEmpty(), missing);
+    }
+
+    private static String findMissing() {
+        if ("off".equals(System.getenv("SUMMONERSIM_DOCKER"))) {
+            return "container tests skipped: .ci/run could not prepare Docker (SUMMONERSIM_DOCKER=off)";
+        }
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            return "container tests skipped: no Docker daemon (start one with `bash .ci/start-dockerd.sh`)";
+        }
         try {
             DockerClientFactory.lazyClient().inspectImageCmd(ComponentImage.BASE_IMAGE).exec();
-            baseImage = true;
+            return "";
         } catch (RuntimeException e) {
-            baseImage = false;
+            return "container tests skipped: base image " + ComponentImage.BASE_IMAGE
+                    + " is missing (build it with `bash .ci/build-jre-image.sh`)";
         }
-        Assumptions.assumeTrue(baseImage, "container tests skipped: base image " + ComponentImage.BASE_IMAGE
-                + " is missing (build it with `bash .ci/build-jre-image.sh`)");
     }
 }
