@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as what it is; otherwise a green scenario would prove nothing. Seeds make every run identical.
  */
 @ExtendWith(ScenarioExtension.class)
-@Timeout(60)
+@Timeout(120)
 class ChaosScenarioTest {
 
     private static final String PROMPT = "#stub:tokens=120 #stub:delay=2 a long stream";

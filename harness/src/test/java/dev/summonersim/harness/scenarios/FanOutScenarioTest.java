@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mid-stream disturbs nobody.
  */
 @ExtendWith(ScenarioExtension.class)
-@Timeout(60)
+@Timeout(120)
 class FanOutScenarioTest {
 
     private static final String PROMPT = "#stub:tokens=80 #stub:delay=10 count for us";

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario 4: token texts that look like JSON (null, " 42", true, {}) arrive as the same text (no Q3 re-parsing). */
 @ExtendWith(ScenarioExtension.class)
-@Timeout(60)
+@Timeout(120)
 class JsonLikeTokensScenarioTest {
 
     private static final String PROMPT = "#stub:json-like";

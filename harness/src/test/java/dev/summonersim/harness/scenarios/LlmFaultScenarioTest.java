@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario 3: every LLM fault the stub can inject ends its stream with one stream_error, and the agent goes on. */
 @ExtendWith(ScenarioExtension.class)
-@Timeout(60)
+@Timeout(120)
 class LlmFaultScenarioTest {
 
     private static final String NEXT = "How are you?";

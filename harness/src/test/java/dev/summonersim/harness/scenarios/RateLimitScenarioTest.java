@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stream is complete.
  */
 @ExtendWith(ScenarioExtension.class)
-@Timeout(60)
+@Timeout(120)
 class RateLimitScenarioTest {
 
     private static final int LIMIT = 20;

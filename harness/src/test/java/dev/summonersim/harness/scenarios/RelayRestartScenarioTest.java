@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario 9: the relay restarts mid-session; the agents reconnect (200 ms retry delay) and the next prompt streams. */
 @ExtendWith(ScenarioExtension.class)
-@Timeout(60)
+@Timeout(120)
 class RelayRestartScenarioTest {
 
     private static final String BEFORE = "How are you?";

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario 7: StreamAgent_1's polling sends and StreamAgent_0's timeout sends both deliver complete, ordered streams. */
 @ExtendWith(ScenarioExtension.class)
-@Timeout(60)
+@Timeout(120)
 class SendModeScenarioTest {
 
     private static final String PROMPT = "#stub:tokens=150 #stub:delay=0 burst";

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario 1: the seed README's walkthrough, relay + StreamAgent_1 + InputAgent, checked end to end. */
 @ExtendWith(ScenarioExtension.class)
-@Timeout(60)
+@Timeout(120)
 class WalkthroughScenarioTest {
 
     private static final String PROMPT = "How are you?";
