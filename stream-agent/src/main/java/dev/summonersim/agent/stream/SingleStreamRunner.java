@@ -85,6 +85,10 @@ public final class SingleStreamRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             // A bug in a streamer must still end the stream for the receivers and leave the agent running.
             fail(stream, e.toString());
+        } catch (Error e) {
+            // Receivers must not wait forever for a terminal event; the error itself still propagates.
+            fail(stream, e.toString());
+            throw e;
         }
     }
 

@@ -122,9 +122,17 @@ class StreamAgentRelayTest {
 
     @Test
     void newPromptMidStreamCancelsTheOldStreamOnceWithNoLateTokensAndClosesItsRequest() throws Exception {
-        ((Logger) LoggerFactory.getLogger(agent().name())).setLevel(ch.qos.logback.classic.Level.DEBUG);
+        // A stub of its own, so that no other test's abandoned streams count as disconnects here.
+        try (LlmStub own = LlmStub.start()) {
+            cancelMidStream(own);
+        }
+    }
+
+    private void cancelMidStream(LlmStub own) throws Exception {
+        StreamAgentHandle agent = bed.startAgent(b -> b.llmBaseUrl(own.baseUrl()).llmApiKey("sk-test"));
+        ((Logger) LoggerFactory.getLogger(agent.name())).setLevel(ch.qos.logback.classic.Level.DEBUG);
         RelayObserver observer = bed.connectObserver();
-        int disconnectsBefore = stub.clientDisconnects();
+        assertThat(own.clientDisconnects()).isZero();
 
         observer.sendPrompt("first #stub:tokens=400 #stub:delay=20 #stub:ttft=0");
         String first = observer.nextEvent().streamId();
@@ -132,7 +140,7 @@ class StreamAgentRelayTest {
         long sentSecond = System.nanoTime();
         observer.sendPrompt("second #stub:tokens=5 #stub:delay=5");
         // Events keep queueing in the observer meanwhile; the stub notices the close at its next 20 ms write.
-        assertThat(stub.awaitClientDisconnects(disconnectsBefore + 1, Duration.ofSeconds(5))).isTrue();
+        assertThat(own.awaitClientDisconnect(Duration.ofSeconds(5))).isTrue();
         long closedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentSecond);
         System.out.println("[measure] second prompt sent -> stub saw first request closed: " + closedMs + " ms");
 
