@@ -23,8 +23,12 @@ final class AgentTestBed implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
 
     AgentTestBed() {
-        relay = RelayServer.start(RelayServerConfig.builder().port(0).rateLimitPerWindow(null).clientTimeout(null)
-                .build());
+        this(UnaryOperator.identity());
+    }
+
+    AgentTestBed(UnaryOperator<RelayServerConfig.Builder> customize) {
+        relay = RelayServer.start(customize.apply(RelayServerConfig.builder().port(0).rateLimitPerWindow(null)
+                .clientTimeout(null)).build());
     }
 
     RelayServer relay() {
