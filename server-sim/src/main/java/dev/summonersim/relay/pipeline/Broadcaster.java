@@ -40,10 +40,11 @@ public final class Broadcaster {
 
     /** Queues {@code frame} (whose reference this call takes over) to every other peer; flushing is left to {@code batch}. */
     public void broadcast(Peer sender, ByteBuf frame, FlushBatch batch) {
+        // the frame's own reference goes to the last receiver; every earlier one gets a retained duplicate
+        Peer pendingLast = null;
         try {
             Peer[] peers = registry.snapshot();
             int size = frame.readableBytes();
-            boolean wrote = false;
             long now = 0;
             for (Peer peer : peers) {
                 if (peer == sender || peer.isClosing()) {
@@ -65,14 +66,20 @@ public final class Broadcaster {
                         continue;
                     }
                 }
-                peer.enqueue(frame.retainedDuplicate());
-                wrote = true;
+                if (pendingLast != null) {
+                    pendingLast.enqueue(frame.retainedDuplicate());
+                }
+                pendingLast = peer;
             }
-            if (wrote) {
+            if (pendingLast != null) {
                 batch.wroteTo(peers);
             }
         } finally {
-            frame.release();
+            if (pendingLast != null) {
+                pendingLast.enqueue(frame);
+            } else {
+                frame.release();
+            }
         }
     }
 
