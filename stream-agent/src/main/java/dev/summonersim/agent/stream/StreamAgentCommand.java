@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -144,12 +145,20 @@ public final class StreamAgentCommand implements Callable<Integer> {
         log.info(source.description());
 
         StreamAgentHandle agent = StreamAgent.start(agentConfig);
-        Thread shutdown = new Thread(agent::close, agentConfig.effectiveName() + "-shutdown");
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        Thread shutdown = new Thread(() -> {
+            stopRequested.set(true);
+            agent.close();
+        }, agentConfig.effectiveName() + "-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         while (!agent.awaitTermination(Duration.ofHours(1))) {
             // The client stops on its own only when it gives up reconnecting; SIGINT/SIGTERM run the hook.
         }
-        agent.close();
+        if (stopRequested.get()) {
+            return 0;
+        }
+        Runtime.getRuntime().removeShutdownHook(shutdown);
+        agent.close(); // the client already logged why it gave up
         return 1;
     }
 
