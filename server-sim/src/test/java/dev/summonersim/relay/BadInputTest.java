@@ -143,6 +143,35 @@ class BadInputTest {
     }
 
     @Test
+    void aFloodingClientThatNeverReadsItsRateLimitWarningsIsClosed() throws Exception {
+        RelayFlavour flavour = RelayFlavour.RUST;
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rateLimitPerWindow(1)
+                .maxOutboundQueueBytes(64 * 1024).build());
+             LineClient a = LineClient.connect(relay.port());
+             LineClient b = LineClient.connect(relay.port());
+             java.net.Socket flooder = LineClient.connectNonReading(relay.port(), 4096)) {
+            awaitClients(relay, 3);
+            byte[] emptyLines = "\n".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            flooder.setSoTimeout(1000);
+            await("flooder closed").atMost(Duration.ofSeconds(30)).until(() -> {
+                try {
+                    flooder.getOutputStream().write(emptyLines);
+                } catch (java.io.IOException closed) {
+                    return true;
+                }
+                return relay.connectedClients() == 2;
+            });
+            a.send("fine\n");
+            String got = b.next();
+            if (!got.equals(frame(flavour, a, "fine"))) {
+                assertThat(got).as("the flooder's one line within its limit").endsWith("\"}\n").contains("\"content\":\"\"");
+                got = b.next();
+            }
+            assertThat(got).isEqualTo(frame(flavour, a, "fine"));
+        }
+    }
+
+    @Test
     void thousandsOfConnectsAndDisconnectsLeaveTheRelayHealthy() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
         try (RelayServer relay = start(flavour);

@@ -23,12 +23,21 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
 
     private final FixedWindowRateLimiter limiter;
     private final Peer peer;
+    private final PeerCloser closer;
+    private final long maxBacklogBytes;
     private boolean warned;
     private long droppedInBurst;
 
-    public RateLimitHandler(FixedWindowRateLimiter limiter, Peer peer) {
+    /**
+     * @param maxBacklogBytes a flooding client that does not read its warnings is closed once they pile up beyond
+     *                        this, as any other receiver over its outbound cap (a warning can be 66 times longer
+     *                        than the empty line that caused it)
+     */
+    public RateLimitHandler(FixedWindowRateLimiter limiter, Peer peer, PeerCloser closer, long maxBacklogBytes) {
         this.limiter = limiter;
         this.peer = peer;
+        this.closer = closer;
+        this.maxBacklogBytes = maxBacklogBytes;
     }
 
     @Override
@@ -38,6 +47,14 @@ public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ReferenceCountUtil.release(msg);
+        if (peer.isClosing()) {
+            return;
+        }
+        if (peer.backlogBytes() > maxBacklogBytes) {
+            log.warn("{} floods over the rate limit without reading its warnings; disconnecting", peer.address());
+            closer.close(peer, ServerNotices.TOO_SLOW);
+            return;
+        }
         droppedInBurst++;
         warned = true;
         ctx.write(WARNING.duplicate(), ctx.voidPromise());

@@ -63,7 +63,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
         if (rust && config.rateLimitPerWindow() != null) {
             p.addLast("rateLimit", new RateLimitHandler(
                     new FixedWindowRateLimiter(config.rateLimitPerWindow(), config.rateLimitWindow(), System::nanoTime),
-                    peer));
+                    peer, closer, config.maxOutboundQueueBytes()));
         }
         ChaosRelay chaos = config.chaos() == null || !config.chaos().isActive() ? null
                 : new ChaosRelay(new ChaosEngine(config.chaos(), connections.incrementAndGet()), broadcaster, peer,
