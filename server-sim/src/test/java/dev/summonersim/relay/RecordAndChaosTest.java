@@ -70,15 +70,24 @@ class RecordAndChaosTest {
     @Test
     void chaosDropAndDuplicateAreVisibleToReceivers() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
-        try (RelayServer dropping = RelayServer.start(RelayServerConfig.builder()
+        Path file = dir.resolve("dropped.jsonl");
+        RelayServer dropping = RelayServer.start(RelayServerConfig.builder().recordFile(file)
                 .chaos(ChaosSpec.parse("drop=1,seed=1")).build());
-             LineClient a = LineClient.connect(dropping.port());
+        try (LineClient a = LineClient.connect(dropping.port());
              LineClient b = LineClient.connect(dropping.port())) {
             awaitClients(dropping, 2);
             a.send("lost\n");
             b.send("also lost\n");
-            assertThat(b.poll(Duration.ofMillis(300))).as("drop=1 relays nothing").isNull();
+            org.awaitility.Awaitility.await().atMost(LineClient.WAIT)
+                    .until(() -> Files.exists(file) && Files.readAllLines(file).size() == 2);
+            dropping.close();
+            assertThat(b.next()).as("drop=1 relays nothing before the shutdown notice")
+                    .isEqualTo(ServerNotices.SHUTTING_DOWN);
+            assertThat(a.next()).isEqualTo(ServerNotices.SHUTTING_DOWN);
+        } finally {
+            dropping.close();
         }
+        assertThat(Files.readAllLines(file)).allSatisfy(l -> assertThat(l).contains("\"chaos\":\"drop\""));
         try (RelayServer duplicating = RelayServer.start(RelayServerConfig.builder()
                 .chaos(ChaosSpec.parse("dup=1")).build());
              LineClient a = LineClient.connect(duplicating.port());
