@@ -3,7 +3,6 @@ package dev.summonersim.relay;
 import dev.summonersim.relay.chaos.ChaosSpec;
 import dev.summonersim.sdk.logging.AgentLogging;
 import dev.summonersim.sdk.wire.RelayFlavour;
-import io.netty.util.ResourceLeakDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +69,11 @@ public final class RelayServerCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         // The tests run with paranoid leak detection; in production its sampling costs per-line CPU for nothing.
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        // A property, not ResourceLeakDetector.setLevel: touching Netty before logging is configured prints its
+        // DEBUG start-up lines.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            System.setProperty("io.netty.leakDetection.level", "disabled");
+        }
         System.exit(new CommandLine(new RelayServerCommand()).execute(args));
     }
 
