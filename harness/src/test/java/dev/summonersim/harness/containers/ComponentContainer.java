@@ -64,6 +64,11 @@ public final class ComponentContainer extends GenericContainer<ComponentContaine
         return getLogs().lines().filter(l -> l.contains(fragment)).count();
     }
 
+    public long countLogLinesMatching(String regex) {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        return getLogs().lines().filter(l -> pattern.matcher(l).matches()).count();
+    }
+
     /** SIGKILL: the process dies without any goodbye, as after a crash. */
     public void kill() {
         docker().killContainerCmd(getContainerId()).exec();

@@ -40,6 +40,8 @@ class ThreeProcessScenarioIT {
         LaunchedProcess agent = scenario.own(LaunchedProcess.start("stream-agent",
                 List.of("bin/stream-agent", "--port", port), Map.of(), LLM_ENV));
         agent.awaitOutput("StreamAgent_1 - INFO - Connected to server", START);
+        // The relay logs a peer once it is registered: from then on a prompt reaches the agent.
+        server.awaitOutput("127\\.0\\.0\\.1:\\d+ connected\\.", START);
 
         LaunchedProcess input = scenario.own(LaunchedProcess.start("input-agent", List.of("bin/input-agent", "--port", port,
                 "--send", PROMPT, "--exit-after-streams", "1", "--timeout-s", "90"), Map.of(), List.of()));
