@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ends connections the way the flavour does: stop relaying to the peer, write the closing notice (Python flavour: always
  * "Warning: Server disconnected." without LF, as the reference's {@code finally}; Rust flavour: the notice the caller
- * gives, or none), flush it, then close. A peer that never reads is closed after a grace period anyway.
+ * gives, or none), flush it together with whatever is still queued for the peer, then close. A peer that never
+ * reads is closed after a grace period anyway.
  */
 public final class PeerCloser {
     private final RelayFlavour flavour;
@@ -42,11 +43,13 @@ public final class PeerCloser {
         }
         ch.config().setAutoRead(false);
         String notice = flavour == RelayFlavour.PYTHON ? ServerNotices.PYTHON_DISCONNECTED : rustNotice;
-        if (notice == null || !ch.isActive()) {
+        if (!ch.isActive()) {
             ch.close();
             return ch.newSucceededFuture();
         }
-        ChannelFuture written = ch.writeAndFlush(Unpooled.wrappedBuffer(notice.getBytes(StandardCharsets.UTF_8)));
+        // without a notice, an empty write still lets the lines already queued for the peer go out before the close
+        ChannelFuture written = ch.writeAndFlush(notice == null ? Unpooled.EMPTY_BUFFER
+                : Unpooled.wrappedBuffer(notice.getBytes(StandardCharsets.UTF_8)));
         written.addListener(ChannelFutureListener.CLOSE);
         ScheduledFuture<?> forced = ch.eventLoop().schedule(() -> {
             ch.close();
