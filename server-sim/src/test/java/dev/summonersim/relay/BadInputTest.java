@@ -65,6 +65,7 @@ class BadInputTest {
             assertThat(a.next()).isEqualTo(ServerNotices.PYTHON_DISCONNECTED);
             assertThat(a.awaitEof(WAIT)).isTrue();
             awaitClients(relay, 1);
+            assertThat(b.isEof()).as("the other client stays").isFalse();
         }
     }
 

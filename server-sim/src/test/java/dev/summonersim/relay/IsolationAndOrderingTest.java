@@ -92,7 +92,8 @@ class IsolationAndOrderingTest {
     void aReceiverThatNeverReadsIsDroppedWhileEveryoneElseGetsEverything() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
         RelayServerConfig config = RelayServerConfig.builder().rateLimitPerWindow(null)
-                .backpressure(BackpressureThresholds.disabled()).maxOutboundQueueBytes(512 * 1024).build();
+                .backpressure(BackpressureThresholds.disabled()).maxOutboundQueueBytes(512 * 1024)
+                .shutdownGrace(Duration.ofSeconds(30)).build();  // the grace also bounds the wait for our notice
         try (RelayServer relay = RelayServer.start(config);
              LineClient sender = LineClient.connect(relay.port());
              LineClient fast = LineClient.connect(relay.port());
@@ -115,7 +116,8 @@ class IsolationAndOrderingTest {
         RelayFlavour flavour = RelayFlavour.RUST;
         RelayServerConfig config = RelayServerConfig.builder().rateLimitPerWindow(null)
                 .backpressure(new BackpressureThresholds(false, 1, false, 1, true, 200))
-                .disconnectStall(Duration.ofMillis(300)).quarantineCooldown(Duration.ofMinutes(5)).build();
+                .disconnectStall(Duration.ofMillis(300)).quarantineCooldown(Duration.ofMinutes(5))
+                .shutdownGrace(Duration.ofSeconds(30)).build();
         try (RelayServer relay = RelayServer.start(config);
              LineClient sender = LineClient.connect(relay.port());
              LineClient fast = LineClient.connect(relay.port());
@@ -127,7 +129,8 @@ class IsolationAndOrderingTest {
             }
             fast.send("unaffected\n");
             assertThat(sender.next()).isEqualTo(frame(flavour, fast, "unaffected"));
-            stalled.close();
+            assertThat(drainUntilEof(stalled)).as("the stalled client was closed with our notice")
+                    .endsWith(ServerNotices.TOO_SLOW);
         }
     }
 
@@ -174,7 +177,10 @@ class IsolationAndOrderingTest {
                 assertThat(fast.next()).isEqualTo(frame(flavour, sender, i + " " + "y".repeat(150)));
             }
             assertThat(relay.connectedClients()).as("throttling never disconnects").isEqualTo(3);
-            stalled.close();
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(stalled.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine() + "\n";
+            assertThat(first).as("the throttled client still gets its lines, from the first one")
+                    .isEqualTo(frame(flavour, sender, 0 + " " + "y".repeat(150)));
         }
     }
 

@@ -76,7 +76,8 @@ class RelayVectorsTest {
     }
 
     private static boolean ipv6LoopbackAvailable() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+        try {
+            new ServerSocket(0, 1, InetAddress.getByName("::1")).close();
             return true;
         } catch (IOException e) {
             return false;
