@@ -11,6 +11,24 @@ PIDFILE=${DOCKERD_PIDFILE:-/tmp/dockerd.pid}
 
 if docker info >/dev/null 2>&1; then echo "[docker] dockerd already running"; exit 0; fi
 
+# A daemon that is still starting or shutting down holds /var/run/docker.pid, and a second one refuses to start:
+# wait for it to answer or to go away (a stale pid file of a dead daemon is handled by dockerd itself).
+existing=$(cat /var/run/docker.pid 2>/dev/null || true)
+if [ -n "$existing" ] && kill -0 "$existing" 2>/dev/null; then
+  echo "[docker] dockerd pid $existing exists but does not answer yet; waiting up to ${WAIT_S}s"
+  for _ in $(seq 1 $((WAIT_S * 10))); do
+    if docker info >/dev/null 2>&1; then echo "[docker] dockerd pid $existing ready"; exit 0; fi
+    kill -0 "$existing" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$existing" 2>/dev/null; then
+    echo "[docker] dockerd pid $existing never answered; stopping it" >&2
+    kill "$existing" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$existing" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$existing" 2>/dev/null || true
+  fi
+fi
+
 if ! command -v dockerd >/dev/null 2>&1 || [ ! -x /bin/busybox ]; then
   if [ "$(id -u)" != 0 ]; then echo "[docker] dockerd is not installed and this is not root: cannot install it" >&2; exit 1; fi
   echo "[docker] installing docker.io and busybox-static from Debian's packages ..."
