@@ -181,10 +181,17 @@ class SingleStreamRunnerTest {
 
     @Test
     void manyRapidPromptsGiveEachStreamExactlyOneTerminalEventAndOnlyTheLastCompletes() throws Exception {
+        // Every stream but the last one holds its LLM call open until it is cancelled, so whether a stream
+        // completes never depends on how fast the machine runs the loop below (an early stream that finished
+        // before the next prompt would rightly end with stream_end, not stream_cancelled).
         runner((prompt, onToken, cancellation) -> {
             for (int i = 0; i < 50 && !cancellation.isCancelled(); i++) {
                 onToken.accept(prompt + "-" + i);
-                Thread.onSpinWait();
+            }
+            if (!prompt.equals("p19")) {
+                CountDownLatch cancelled = new CountDownLatch(1);
+                cancellation.onCancel(cancelled::countDown);
+                await(cancelled);
             }
         });
         List<String> ids = new ArrayList<>();
