@@ -47,9 +47,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 5)
 public class EmissionRateBenchmark {
 
-    /** Large enough that an unbounded producer keeps the queue non-empty, small enough to bound memory. */
-    private static final int UNBOUNDED_QUEUE_CAPACITY = 8192;
-
     @Param({"polling:0", "polling:1", "polling:2", "polling:5", "polling:10", "polling:20", "polling:50",
         "polling:100", "timeout:500", "blocking"})
     public String strategy;
@@ -67,8 +64,7 @@ public class EmissionRateBenchmark {
         StrategySpec spec = StrategySpec.parse(strategy);
         ProducerRate producerRate = ProducerRate.parse(rate);
         sink = LoopbackSink.start(null);
-        queue = producerRate.isUnbounded() ? new LinkedBlockingQueue<>(UNBOUNDED_QUEUE_CAPACITY)
-                : new LinkedBlockingQueue<>();
+        queue = new LinkedBlockingQueue<>(); // as the stream agent's own queue
         sendPath = SdkSendPath.start("bench-emission", Strategies.create(spec), queue, sink.port());
         producer = TokenProducer.start(queue,
                 producerRate.isUnbounded() ? Arrivals.unbounded() : Arrivals.fixed(producerRate.perSecond()), null);
