@@ -3,6 +3,7 @@ package dev.summonersim.bench;
 import dev.summonersim.bench.fixture.Accounting;
 import dev.summonersim.bench.fixture.Arrivals;
 import dev.summonersim.bench.fixture.LoopbackSink;
+import dev.summonersim.bench.fixture.SanityCheck;
 import dev.summonersim.bench.fixture.SdkSendPath;
 import dev.summonersim.bench.fixture.Strategies;
 import dev.summonersim.bench.fixture.TokenProducer;
@@ -81,21 +82,15 @@ public class EmissionRateBenchmark {
             producer.close();
             long produced = producer.produced();
             long missing = Accounting.unaccounted(produced, sink, queue, Duration.ofSeconds(2));
-            check(sink.failure() == null, "receiving socket failed: " + sink.failure());
-            check(producer.failure() == null, "producer failed: " + producer.failure());
-            check(sendPath.isRunning(), "the sdk client stopped during the benchmark");
-            check(sink.lines() > 0, "no event reached the socket");
-            check(missing <= 0, missing + " of " + produced + " events were neither queued nor delivered");
-            check(missing == 0, -missing + " more lines delivered than events produced");
+            SanityCheck.require(sink.failure() == null, "receiving socket failed: " + sink.failure());
+            SanityCheck.require(producer.failure() == null, "producer failed: " + producer.failure());
+            SanityCheck.require(sendPath.isRunning(), "the sdk client stopped during the benchmark");
+            SanityCheck.require(sink.lines() > 0, "no event reached the socket");
+            SanityCheck.require(missing <= 0, missing + " of " + produced + " events were neither queued nor delivered");
+            SanityCheck.require(missing == 0, -missing + " more lines delivered than events produced");
         } finally {
             sendPath.close();
             sink.close();
-        }
-    }
-
-    static void check(boolean ok, String failure) {
-        if (!ok) {
-            throw new IllegalStateException("EmissionRateBenchmark sanity check failed: " + failure);
         }
     }
 }

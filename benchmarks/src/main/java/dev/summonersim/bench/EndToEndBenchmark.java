@@ -4,6 +4,7 @@ import dev.summonersim.agent.stream.StreamAgent;
 import dev.summonersim.agent.stream.StreamAgentConfig;
 import dev.summonersim.agent.stream.StreamAgentHandle;
 import dev.summonersim.bench.fixture.DerivedMetrics;
+import dev.summonersim.bench.fixture.SanityCheck;
 import dev.summonersim.bench.fixture.Strategies;
 import dev.summonersim.bench.fixture.StreamReceiver;
 import dev.summonersim.bench.fixture.TapProxy;
@@ -107,7 +108,7 @@ public class EndToEndBenchmark {
                 .llmBaseUrl("http://127.0.0.1:" + proxy.port() + "/v1")
                 .llmApiKey("sk-bench")
                 .build());
-        EmissionRateBenchmark.check(agent.awaitConnected(Duration.ofSeconds(10)), "the stream agent did not connect");
+        SanityCheck.require(agent.awaitConnected(Duration.ofSeconds(10)), "the stream agent did not connect");
         receiver = StreamReceiver.connect("bench-e2e-user", relay.port(), Duration.ofSeconds(10));
     }
 
@@ -120,7 +121,7 @@ public class EndToEndBenchmark {
     public long oneStream() throws InterruptedException {
         tap.reset(tokens);
         receiver.prompt("benchmark prompt " + (++prompts), tokens);
-        EmissionRateBenchmark.check(receiver.awaitEnd(STREAM_TIMEOUT),
+        SanityCheck.require(receiver.awaitEnd(STREAM_TIMEOUT),
                 "stream " + prompts + " did not end within " + STREAM_TIMEOUT.toSeconds() + " s");
         long first = tap.seenAt(0);
         long last = 0;
@@ -128,7 +129,7 @@ public class EndToEndBenchmark {
         for (int i = 0; i < tokens; i++) {
             long left = tap.seenAt(i);
             long arrived = receiver.arrivedAt(i);
-            EmissionRateBenchmark.check(left > 0 && arrived > 0, "token " + i + " of stream " + prompts
+            SanityCheck.require(left > 0 && arrived > 0, "token " + i + " of stream " + prompts
                     + (left == 0 ? " never left the stub" : " never arrived"));
             if (measuring) {
                 measured.recordValue(Math.max(0, arrived - left));
@@ -152,8 +153,8 @@ public class EndToEndBenchmark {
     @TearDown(Level.Trial)
     public void stopAndReport(BenchmarkParams params) throws IOException {
         try {
-            EmissionRateBenchmark.check(receiver.outOfOrder() == 0, receiver.outOfOrder() + " tokens out of order");
-            EmissionRateBenchmark.check(!tokensPerSecond.isEmpty(), "no measured stream");
+            SanityCheck.require(receiver.outOfOrder() == 0, receiver.outOfOrder() + " tokens out of order");
+            SanityCheck.require(!tokensPerSecond.isEmpty(), "no measured stream");
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("tokens", tokens);
             m.put("streams", tokensPerSecond.size());

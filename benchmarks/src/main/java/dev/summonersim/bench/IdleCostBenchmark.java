@@ -4,6 +4,7 @@ import dev.summonersim.bench.fixture.CountingSendStrategy;
 import dev.summonersim.bench.fixture.DerivedMetrics;
 import dev.summonersim.bench.fixture.IdleCounters;
 import dev.summonersim.bench.fixture.LoopbackSink;
+import dev.summonersim.bench.fixture.SanityCheck;
 import dev.summonersim.bench.fixture.SdkSendPath;
 import dev.summonersim.bench.fixture.Strategies;
 import dev.summonersim.bench.fixture.ThreadCpu;
@@ -72,7 +73,7 @@ public class IdleCostBenchmark {
         while (counting.caller() == null && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // the send thread exists once it calls us
         }
-        EmissionRateBenchmark.check(counting.caller() != null, "the send loop never called the strategy");
+        SanityCheck.require(counting.caller() != null, "the send loop never called the strategy");
         sendThreads = ThreadCpu.ofNamePrefix(name + "-send");
     }
 
@@ -94,10 +95,10 @@ public class IdleCostBenchmark {
     @TearDown(Level.Trial)
     public void stopAndCheck(BenchmarkParams params) throws IOException {
         try {
-            EmissionRateBenchmark.check(sink.failure() == null, "receiving socket failed: " + sink.failure());
-            EmissionRateBenchmark.check(sendPath.isRunning(), "the sdk client stopped during the benchmark");
-            EmissionRateBenchmark.check(sink.lines() == 0, "an idle send path wrote " + sink.lines() + " lines");
-            EmissionRateBenchmark.check(counting.calls() == counting.emptyCalls(),
+            SanityCheck.require(sink.failure() == null, "receiving socket failed: " + sink.failure());
+            SanityCheck.require(sendPath.isRunning(), "the sdk client stopped during the benchmark");
+            SanityCheck.require(sink.lines() == 0, "an idle send path wrote " + sink.lines() + " lines");
+            SanityCheck.require(counting.calls() == counting.emptyCalls(),
                     "an idle strategy returned an event");
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("send_threads", sendThreads.threadCount());

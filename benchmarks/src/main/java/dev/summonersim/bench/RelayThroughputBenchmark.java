@@ -2,6 +2,7 @@ package dev.summonersim.bench;
 
 import dev.summonersim.bench.fixture.DerivedMetrics;
 import dev.summonersim.bench.fixture.RelayLoad;
+import dev.summonersim.bench.fixture.SanityCheck;
 import dev.summonersim.bench.fixture.ThreadCpu;
 import dev.summonersim.relay.BackpressureThresholds;
 import dev.summonersim.relay.RelayServer;
@@ -89,7 +90,7 @@ public class RelayThroughputBenchmark {
         while (relay.connectedClients() < load.connections() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // no event to wait on: registration is internal
         }
-        EmissionRateBenchmark.check(relay.connectedClients() == load.connections(), "relay registered "
+        SanityCheck.require(relay.connectedClients() == load.connections(), "relay registered "
                 + relay.connectedClients() + " of " + load.connections() + " connections");
         relayThreads = ThreadCpu.ofNamePrefix("relay-io");
     }
@@ -124,8 +125,8 @@ public class RelayThroughputBenchmark {
     @TearDown(Level.Trial)
     public void stopAndReport(BenchmarkParams params) {
         try {
-            EmissionRateBenchmark.check(load.failure() == null, "a relay connection failed: " + load.failure());
-            EmissionRateBenchmark.check(!deliveriesPerSecond.isEmpty(), "no measured batch");
+            SanityCheck.require(load.failure() == null, "a relay connection failed: " + load.failure());
+            SanityCheck.require(!deliveriesPerSecond.isEmpty(), "no measured batch");
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("lines_per_sender", lines);
             m.put("deliveries_per_batch", load.expectedDeliveries(lines));

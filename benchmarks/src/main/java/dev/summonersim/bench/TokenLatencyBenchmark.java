@@ -5,6 +5,7 @@ import dev.summonersim.bench.fixture.Arrivals;
 import dev.summonersim.bench.fixture.DerivedMetrics;
 import dev.summonersim.bench.fixture.EnqueueTimes;
 import dev.summonersim.bench.fixture.LoopbackSink;
+import dev.summonersim.bench.fixture.SanityCheck;
 import dev.summonersim.bench.fixture.SdkSendPath;
 import dev.summonersim.bench.fixture.Strategies;
 import dev.summonersim.bench.fixture.TokenLatencyRecorder;
@@ -110,12 +111,12 @@ public class TokenLatencyBenchmark {
             producer.close();
             long produced = producer.produced();
             long missing = Accounting.unaccounted(produced, sink, queue, Duration.ofSeconds(2));
-            EmissionRateBenchmark.check(sink.failure() == null, "receiving socket failed: " + sink.failure());
-            EmissionRateBenchmark.check(producer.failure() == null, "producer failed: " + producer.failure());
-            EmissionRateBenchmark.check(measured.getTotalCount() > 0, "no latency was measured");
-            EmissionRateBenchmark.check(latency.unreadable() == 0, latency.unreadable() + " unreadable lines");
-            EmissionRateBenchmark.check(latency.outOfOrder() == 0, latency.outOfOrder() + " tokens out of order");
-            EmissionRateBenchmark.check(missing == 0, missing + " of " + produced
+            SanityCheck.require(sink.failure() == null, "receiving socket failed: " + sink.failure());
+            SanityCheck.require(producer.failure() == null, "producer failed: " + producer.failure());
+            SanityCheck.require(measured.getTotalCount() > 0, "no latency was measured");
+            SanityCheck.require(latency.unreadable() == 0, latency.unreadable() + " unreadable lines");
+            SanityCheck.require(latency.outOfOrder() == 0, latency.outOfOrder() + " tokens out of order");
+            SanityCheck.require(missing == 0, missing + " of " + produced
                     + " tokens neither queued nor delivered (negative: delivered twice)");
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("producer_rate", arrivalsPerSecond);
