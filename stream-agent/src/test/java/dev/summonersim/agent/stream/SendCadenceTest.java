@@ -84,11 +84,12 @@ class SendCadenceTest {
         double perSecond = (sends.size() - 1) * 1000.0 / spanMs;
         System.out.printf("[measure] polling 20 ms: %d events in %d ms = %.1f events/s%n", sends.size(), spanMs,
                 perSecond);
-        // Each send is preceded by a full 20 ms sleep: 61 gaps take at least 61 x 20 ms.
-        assertThat(spanMs).isGreaterThanOrEqualTo(61L * 20);
+        // Polls are at least 20 ms apart: 61 gaps take at least 61 x 20 ms. Each gap is measured by the counting
+        // wrapper just after the strategy returns, so allow it the few microseconds between the two clocks.
+        assertThat(spanMs).isGreaterThanOrEqualTo(61L * 20 - 1);
         for (int i = 1; i < sends.size(); i++) {
             assertThat(TimeUnit.NANOSECONDS.toMicros(sends.get(i) - sends.get(i - 1)))
-                    .as("gap before event %d", i).isGreaterThanOrEqualTo(20_000);
+                    .as("gap before event %d", i).isGreaterThanOrEqualTo(20_000 - 50);
         }
         assertThat(perSecond).isLessThanOrEqualTo(50.0);
     }

@@ -68,6 +68,30 @@ class PollingSendStrategyTest {
     }
 
     @Test
+    void aSlowRoundIsNeverFollowedByABurst() throws Exception {
+        PollingSendStrategy strategy = new PollingSendStrategy(Duration.ofMillis(20));
+        for (int i = 0; i < 100; i++) {
+            queue.add(new Token("s", "t" + i));
+        }
+        strategy.next(queue);
+        // A slow round (here: the caller busy for ~5 intervals) must not be followed by a burst of polls.
+        long busyUntil = System.nanoTime() + Duration.ofMillis(100).toNanos();
+        while (System.nanoTime() < busyUntil) {
+            Thread.onSpinWait();
+        }
+        long[] pollTimes = new long[6];
+        for (int i = 0; i < pollTimes.length; i++) {
+            strategy.next(queue);
+            pollTimes[i] = System.nanoTime();
+        }
+        for (int i = 1; i < pollTimes.length; i++) {
+            // Measured just outside the strategy, so allow the few microseconds between its clock and ours.
+            assertThat(Duration.ofNanos(pollTimes[i] - pollTimes[i - 1]))
+                    .as("gap before poll %d", i).isGreaterThanOrEqualTo(Duration.ofMillis(20).minusNanos(50_000));
+        }
+    }
+
+    @Test
     void rejectsNegativeInterval() {
         assertThatThrownBy(() -> new PollingSendStrategy(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1 ms");
