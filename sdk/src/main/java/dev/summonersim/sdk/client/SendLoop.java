@@ -57,6 +57,12 @@ final class SendLoop implements Runnable {
             return; // no send handlers: nothing to do, as the reference's idle loop
         }
         try {
+            if (handlers.size() == 1) {
+                // One handler (every agent here): its rounds are back to back, so the worker runs them itself
+                // instead of being handed each call by this thread; that saves two thread wake-ups per event.
+                awaitCall(workers.submit(this::runSingleHandlerRounds));
+                return;
+            }
             while (!stop.isSet()) {
                 if (slot.await() == null) {
                     return;
@@ -74,6 +80,19 @@ final class SendLoop implements Runnable {
             // close() interrupts us; the workers are interrupted below
         } finally {
             stopWorkers();
+        }
+    }
+
+    private void runSingleHandlerRounds() {
+        try {
+            while (!stop.isSet()) {
+                if (slot.await() == null) {
+                    return;
+                }
+                callAndWrite(0);
+            }
+        } catch (InterruptedException e) {
+            // stopWorkers() interrupts us on close
         }
     }
 
