@@ -31,13 +31,16 @@ public final class CountingSendStrategy implements SendStrategy {
         return calls.get();
     }
 
-    /** nanoTime of each return that gave an event, in order. */
+    /**
+     * nanoTime of each return that gave an event, in order: a snapshot, because the send thread keeps appending
+     * (a subList view of the live list throws ConcurrentModificationException once it grows).
+     */
     public List<Long> eventReturns() {
-        return eventReturns;
+        return List.copyOf(eventReturns);
     }
 
-    /** nanoTime of each idle return (nothing to send), in order. */
+    /** nanoTime of each idle return (nothing to send), in order: a snapshot, as {@link #eventReturns()}. */
     public List<Long> emptyReturns() {
-        return emptyReturns;
+        return List.copyOf(emptyReturns);
     }
 }
