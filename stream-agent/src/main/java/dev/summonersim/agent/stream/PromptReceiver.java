@@ -14,18 +14,27 @@ import org.slf4j.Logger;
 
 /**
  * The agent's receive handler: server warnings are logged, other shapes ignored, and every relayed message
- * (except, by default, another agent's stream events) becomes a prompt that starts a new stream.
+ * (except, by default, another agent's stream events) becomes a prompt that starts a new stream. In addressed mode
+ * only a dict {@code {"to": <name>, "prompt": <text>}} naming this agent is a prompt; everything else is ignored
+ * without a log line, because on a busy relay every agent receives every other agent's events.
  */
 final class PromptReceiver implements ReceiveHandler {
 
     private final SingleStreamRunner runner;
     private final Logger log;
     private final boolean reactToAll;
+    private final String addressedTo;
 
     PromptReceiver(SingleStreamRunner runner, Logger log, boolean reactToAll) {
+        this(runner, log, reactToAll, null);
+    }
+
+    /** @param addressedTo this agent's name in addressed mode; null = every relayed message is a prompt */
+    PromptReceiver(SingleStreamRunner runner, Logger log, boolean reactToAll, String addressedTo) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.log = Objects.requireNonNull(log, "log");
         this.reactToAll = reactToAll;
+        this.addressedTo = addressedTo;
     }
 
     @Override
@@ -42,15 +51,31 @@ final class PromptReceiver implements ReceiveHandler {
     }
 
     private void onRelayed(RelayMessage relay) {
+        if (addressedTo != null) {
+            if (isAddressedToMe(relay.content())) {
+                startStream(relay);
+            }
+            return;
+        }
         if (!reactToAll && isStreamEvent(relay.content())) {
             // Two stream agents on one relay would otherwise prompt each other forever (reference quirk Q20).
             log.debug("Ignored stream event from remote_addr={} (self-trigger guard; --react-to-all disables it)",
                     relay.remoteAddr());
             return;
         }
+        startStream(relay);
+    }
+
+    private void startStream(RelayMessage relay) {
         String prompt = PromptExtraction.promptOf(relay.content());
         log.info("Triggering LLM streaming for remote_addr={} prompt={}", relay.remoteAddr(), PythonRepr.repr(prompt));
         runner.start(prompt);
+    }
+
+    /** A dict whose "to" is exactly this agent's name and whose "prompt" is a string. */
+    private boolean isAddressedToMe(Object content) {
+        return content instanceof Map<?, ?> dict && addressedTo.equals(dict.get("to"))
+                && dict.get("prompt") instanceof String;
     }
 
     private static boolean isStreamEvent(Object content) {

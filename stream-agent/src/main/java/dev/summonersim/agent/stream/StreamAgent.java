@@ -54,7 +54,8 @@ public final class StreamAgent {
                     .config(config.client())
                     .host(config.host())
                     .port(config.port())
-                    .onReceive(new PromptReceiver(runner, log, config.reactToAll()))
+                    .onReceive(new PromptReceiver(runner, log, config.reactToAll(),
+                            config.onlyAddressed() ? name : null))
                     .onSend(new EventSendHandler(events, config.effectiveSendStrategy()))
                     .build();
             ClientHandle clientHandle = client.start();

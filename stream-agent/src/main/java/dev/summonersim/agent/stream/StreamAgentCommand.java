@@ -108,6 +108,12 @@ public final class StreamAgentCommand implements Callable<Integer> {
                     + "reference does. Off by default so two stream agents do not trigger each other.")
     boolean reactToAll;
 
+    @Option(names = "--only-addressed",
+            description = "React only to a relayed dict {\"to\": \"<this agent's --name>\", \"prompt\": \"<text>\"} and "
+                    + "ignore every other message, so many agents can share one relay (our extension; "
+                    + "bin/simulate uses it). Off by default: every relayed message is a prompt.")
+    boolean onlyAddressed;
+
     private final Map<String, String> environment;
     private final Path workingDirectory;
 
@@ -238,6 +244,7 @@ public final class StreamAgentCommand implements Callable<Integer> {
                 .llmMaxRetries(llmMaxRetries)
                 .llmReadTimeout(Duration.ofMillis(llmReadTimeoutMs))
                 .reactToAll(reactToAll)
+                .onlyAddressed(onlyAddressed)
                 .build();
     }
 

@@ -26,11 +26,14 @@ import java.util.Objects;
  * @param llmMaxRetries client retries per request
  * @param llmReadTimeout silence on an open stream that counts as a stall
  * @param reactToAll    react to other agents' stream events too (the reference behaviour, quirk Q20)
+ * @param onlyAddressed react only to {@code {"to": <this agent's name>, "prompt": <text>}} and ignore everything
+ *                      else (our extension, for many agents on one relay); false = every relayed message is a prompt
  */
 public record StreamAgentConfig(String name, ClientConfig client, String host, int port, SendMode sendMode,
                                 Duration pollInterval, Duration sendTimeout, SendStrategy sendStrategy,
                                 String model, String llmBaseUrl, String llmApiKey, int llmMaxRetries,
-                                Duration llmReadTimeout, boolean reactToAll) {
+                                Duration llmReadTimeout, boolean reactToAll,
+                                boolean onlyAddressed) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8888;
@@ -78,14 +81,14 @@ public record StreamAgentConfig(String name, ClientConfig client, String host, i
         return new Builder().name(name).client(client).host(host).port(port).sendMode(sendMode)
                 .pollInterval(pollInterval).sendTimeout(sendTimeout).sendStrategy(sendStrategy).model(model)
                 .llmBaseUrl(llmBaseUrl).llmApiKey(llmApiKey).llmMaxRetries(llmMaxRetries)
-                .llmReadTimeout(llmReadTimeout).reactToAll(reactToAll);
+                .llmReadTimeout(llmReadTimeout).reactToAll(reactToAll).onlyAddressed(onlyAddressed);
     }
 
     @Override
     public String toString() {
         return "StreamAgentConfig[name=" + effectiveName() + ", host=" + host + ", port=" + port + ", sendMode="
                 + sendMode + ", model=" + model + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
-                + (llmApiKey == null ? "unset" : "<hidden>") + ", reactToAll=" + reactToAll + "]";
+                + (llmApiKey == null ? "unset" : "<hidden>") + ", reactToAll=" + reactToAll + ", onlyAddressed=" + onlyAddressed + "]";
     }
 
     public static final class Builder {
@@ -103,6 +106,7 @@ public record StreamAgentConfig(String name, ClientConfig client, String host, i
         private int llmMaxRetries = LlmSettings.DEFAULT_MAX_RETRIES;
         private Duration llmReadTimeout = LlmSettings.DEFAULT_READ_TIMEOUT;
         private boolean reactToAll;
+        private boolean onlyAddressed;
 
         private Builder() {
         }
@@ -177,9 +181,14 @@ public record StreamAgentConfig(String name, ClientConfig client, String host, i
             return this;
         }
 
+        public Builder onlyAddressed(boolean onlyAddressed) {
+            this.onlyAddressed = onlyAddressed;
+            return this;
+        }
+
         public StreamAgentConfig build() {
             return new StreamAgentConfig(name, client, host, port, sendMode, pollInterval, sendTimeout, sendStrategy,
-                    model, llmBaseUrl, llmApiKey, llmMaxRetries, llmReadTimeout, reactToAll);
+                    model, llmBaseUrl, llmApiKey, llmMaxRetries, llmReadTimeout, reactToAll, onlyAddressed);
         }
     }
 }

@@ -138,4 +138,52 @@ class PromptReceiverTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> prompts.size() == 1);
         assertThat(prompts).containsExactly("why?");
     }
+
+    private static Map<String, Object> dict(Object... keysAndValues) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            d.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return d;
+    }
+
+    @Test
+    void onlyAddressedStartsAStreamForADictNamingThisAgent() throws Exception {
+        new PromptReceiver(runner, log, false, "agent-7")
+                .onMessage(new RelayMessage("127.0.0.1:9", dict("to", "agent-7", "prompt", "hello there")));
+        assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo(new StreamStart("id"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> prompts.size() == 1);
+        assertThat(prompts).containsExactly("hello there");
+        assertThat(lines()).containsExactly(
+                "INFO Triggering LLM streaming for remote_addr=127.0.0.1:9 prompt='hello there'");
+    }
+
+    @Test
+    void onlyAddressedIgnoresEverythingElseWithoutALogLine() {
+        PromptReceiver receiver = new PromptReceiver(runner, log, false, "agent-7");
+        List<Object> ignored = List.of(
+                "agent-7 hello",                                   // a plain string prompt
+                dict("prompt", "no address"),                      // no "to"
+                dict("to", "agent-70", "prompt", "x"),             // another agent (no prefix match)
+                dict("to", "Agent-7", "prompt", "x"),              // names are case-sensitive
+                dict("to", List.of("agent-7"), "prompt", "x"),     // "to" must be the name itself
+                dict("to", "agent-7"),                             // no prompt
+                dict("to", "agent-7", "prompt", 42L),              // prompt not text
+                new Token("s", " a").toPayload(),                  // another agent's stream event
+                42L);
+        for (Object content : ignored) {
+            receiver.onMessage(new RelayMessage("127.0.0.1:1", content));
+        }
+        // stream_start is queued synchronously when a prompt is accepted, so an empty queue means none was.
+        assertThat(events).isEmpty();
+        assertThat(lines()).isEmpty();
+    }
+
+    @Test
+    void onlyAddressedStillLogsServerWarnings() {
+        new PromptReceiver(runner, log, false, "agent-7")
+                .onMessage(new TextMessage("Warning: You are sending messages too quickly. Please slow down."));
+        assertThat(lines()).containsExactly(
+                "WARN [From Server] You are sending messages too quickly. Please slow down.");
+    }
 }

@@ -39,7 +39,7 @@ class StreamAgentCommandTest {
         int exit = commandLine(new StreamAgentCommand(Map.of(), workDir)).execute("--help");
         assertThat(exit).isZero();
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("--config", "--host", "--port", "--name", "--send-mode", "--interval-ms",
-                "--timeout-ms", "--model", "--llm-base-url", "--react-to-all", "--llm-read-timeout-ms",
+                "--timeout-ms", "--model", "--llm-base-url", "--react-to-all", "--only-addressed", "--llm-read-timeout-ms",
                 "--llm-max-retries", "polling, timeout, blocking", "OPENAI_API_KEY", "OPENAI_BASE_URL", "dotenv",
                 "embedded", "StreamAgent_0", "gpt-4o-mini", "Default: 10", "Default: 500");
     }
@@ -136,5 +136,14 @@ class StreamAgentCommandTest {
         assertThat(config.reactToAll()).isTrue();
         assertThat(config.sendMode()).isEqualTo(SendMode.BLOCKING);
         assertThat(config.effectiveName()).isEqualTo("StreamAgent_1");
+    }
+
+    @Test
+    void onlyAddressedIsOffByDefaultAndParsed() {
+        assertThat(parsed(Map.of()).agentConfig(ClientConfig.defaults()).onlyAddressed()).isFalse();
+        StreamAgentConfig config = parsed(Map.of(), "--only-addressed", "--name", "agent-3")
+                .agentConfig(ClientConfig.defaults());
+        assertThat(config.onlyAddressed()).isTrue();
+        assertThat(config.toBuilder().build().onlyAddressed()).isTrue();
     }
 }
