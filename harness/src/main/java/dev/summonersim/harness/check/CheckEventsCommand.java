@@ -1,5 +1,10 @@
 package dev.summonersim.harness.check;
 
+import dev.summonersim.testkit.check.CheckReport;
+import dev.summonersim.testkit.check.EventSources;
+import dev.summonersim.testkit.check.ExpectedScript;
+import dev.summonersim.testkit.check.ObservedEvent;
+import dev.summonersim.testkit.check.StreamInvariantChecker;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +72,7 @@ public final class CheckEventsCommand implements Callable<Integer> {
         expectedTexts.forEach(t -> scripts.add(ExpectedScript.ofText(t)));
         for (String json : expectedTokens) {
             try {
-                scripts.add(ExpectedScript.ofTokens(tokenList(json)));
+                scripts.add(ExpectedScript.ofTokensJson(json));
             } catch (IllegalArgumentException e) {
                 err.println("check-events: --expect-tokens " + json + ": " + e.getMessage());
                 return 2;
@@ -86,14 +91,6 @@ public final class CheckEventsCommand implements Callable<Integer> {
         out.println(file + ": " + report.describe());
         out.flush();
         return report.isClean() ? 0 : 1;
-    }
-
-    private static List<String> tokenList(String json) {
-        Object value = RecordedPayloads.parseJson(json);
-        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-            throw new IllegalArgumentException("expected a JSON list of strings");
-        }
-        return list.stream().map(String.class::cast).toList();
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<EventSources.Format> {

@@ -1,10 +1,10 @@
 package dev.summonersim.harness.containers;
 
-import dev.summonersim.harness.check.CheckReport;
-import dev.summonersim.harness.check.EventSources;
-import dev.summonersim.harness.check.ObservedEvent;
-import dev.summonersim.harness.check.Rule;
-import dev.summonersim.harness.check.StreamInvariantChecker;
+import dev.summonersim.testkit.check.CheckReport;
+import dev.summonersim.testkit.check.EventSources;
+import dev.summonersim.testkit.check.ObservedEvent;
+import dev.summonersim.testkit.check.Rule;
+import dev.summonersim.testkit.check.StreamInvariantChecker;
 import dev.summonersim.harness.fixtures.RecordingClient;
 import dev.summonersim.llmstub.StubScripts;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,9 @@
 package dev.summonersim.harness.scenarios;
 
-import dev.summonersim.harness.check.CheckReport;
-import dev.summonersim.harness.check.ObservedEvent;
-import dev.summonersim.harness.check.Rule;
-import dev.summonersim.harness.check.StreamInvariantChecker;
+import dev.summonersim.testkit.check.CheckReport;
+import dev.summonersim.testkit.check.ObservedEvent;
+import dev.summonersim.testkit.check.Rule;
+import dev.summonersim.testkit.check.StreamInvariantChecker;
 import dev.summonersim.harness.fixtures.LogCapture;
 import dev.summonersim.harness.fixtures.RecordingClient;
 import dev.summonersim.harness.fixtures.Scenario;

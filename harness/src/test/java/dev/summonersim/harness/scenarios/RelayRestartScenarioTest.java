@@ -1,8 +1,8 @@
 package dev.summonersim.harness.scenarios;
 
 import dev.summonersim.agent.input.ExitStatus;
-import dev.summonersim.harness.check.CheckReport;
-import dev.summonersim.harness.check.StreamInvariantChecker;
+import dev.summonersim.testkit.check.CheckReport;
+import dev.summonersim.testkit.check.StreamInvariantChecker;
 import dev.summonersim.harness.fixtures.Eventually;
 import dev.summonersim.harness.fixtures.InputAgentRun;
 import dev.summonersim.harness.fixtures.RecordingClient;

@@ -1,9 +1,9 @@
 package dev.summonersim.harness.scenarios;
 
-import dev.summonersim.harness.check.CheckReport;
-import dev.summonersim.harness.check.EventSources;
-import dev.summonersim.harness.check.ObservedEvent;
-import dev.summonersim.harness.check.StreamInvariantChecker;
+import dev.summonersim.testkit.check.CheckReport;
+import dev.summonersim.testkit.check.EventSources;
+import dev.summonersim.testkit.check.ObservedEvent;
+import dev.summonersim.testkit.check.StreamInvariantChecker;
 import dev.summonersim.harness.fixtures.LaunchedProcess;
 import dev.summonersim.harness.fixtures.Scenario;
 import dev.summonersim.harness.fixtures.ScenarioExtension;

@@ -1,4 +1,4 @@
-package dev.summonersim.harness.check;
+package dev.summonersim.testkit.check;
 
 import java.util.List;
 
@@ -17,6 +17,18 @@ public record ExpectedScript(List<String> tokens, String text) {
 
     public static ExpectedScript ofTokens(List<String> tokens) {
         return new ExpectedScript(tokens, String.join("", tokens));
+    }
+
+    /**
+     * Tokens given as a JSON list of strings, e.g. {@code ["Hi", " there"]}; throws IllegalArgumentException when the
+     * text is not such a list.
+     */
+    public static ExpectedScript ofTokensJson(String json) {
+        Object value = RecordedPayloads.parseJson(json);
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new IllegalArgumentException("expected a JSON list of strings");
+        }
+        return ofTokens(list.stream().map(String.class::cast).toList());
     }
 
     public static ExpectedScript ofText(String text) {

@@ -1,4 +1,4 @@
-package dev.summonersim.harness.check;
+package dev.summonersim.testkit.check;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.summonersim.harness.check;
+package dev.summonersim.testkit.check;
 
 /** The streaming invariants, one per way a receiver's view of a stream can be wrong. */
 public enum Rule {

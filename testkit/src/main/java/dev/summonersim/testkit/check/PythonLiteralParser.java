@@ -1,4 +1,4 @@
-package dev.summonersim.harness.check;
+package dev.summonersim.testkit.check;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

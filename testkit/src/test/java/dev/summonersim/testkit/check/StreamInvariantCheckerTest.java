@@ -1,15 +1,15 @@
-package dev.summonersim.harness.check;
+package dev.summonersim.testkit.check;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.summonersim.harness.check.ObservedEvent.cancelled;
-import static dev.summonersim.harness.check.ObservedEvent.end;
-import static dev.summonersim.harness.check.ObservedEvent.error;
-import static dev.summonersim.harness.check.ObservedEvent.start;
-import static dev.summonersim.harness.check.ObservedEvent.token;
+import static dev.summonersim.testkit.check.ObservedEvent.cancelled;
+import static dev.summonersim.testkit.check.ObservedEvent.end;
+import static dev.summonersim.testkit.check.ObservedEvent.error;
+import static dev.summonersim.testkit.check.ObservedEvent.start;
+import static dev.summonersim.testkit.check.ObservedEvent.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StreamInvariantCheckerTest {
