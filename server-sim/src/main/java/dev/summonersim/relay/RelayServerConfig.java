@@ -18,7 +18,7 @@ import java.util.Objects;
 
 /**
  * Immutable relay configuration. {@link #load(Path)} reads the reference's {@code server_config.json} (Rust key names
- * and defaults, spec 8.2); {@link #builder()} starts from the same defaults, except that the port is 0 (any free port)
+ * and defaults, protocol.md §4.2); {@link #builder()} starts from the same defaults, except that the port is 0 (any free port)
  * so that servers started in code never collide.
  *
  * <p>Rust-only features (rate limit, inactivity, quarantine, backpressure policy) act only in the RUST flavour, as in

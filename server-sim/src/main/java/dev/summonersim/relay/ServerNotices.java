@@ -1,6 +1,6 @@
 package dev.summonersim.relay;
 
-/** Every text the relay itself writes to a client (spec 3.4 / 11.7), plus the one of our own for a slow receiver. */
+/** Every text the relay itself writes to a client (protocol.md §1.4), plus the one of our own for a slow receiver. */
 public final class ServerNotices {
     /** Python flavour, written to a client whose connection ends for any reason. No LF, as the reference. */
     public static final String PYTHON_DISCONNECTED = "Warning: Server disconnected.";

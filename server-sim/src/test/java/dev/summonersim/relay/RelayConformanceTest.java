@@ -15,7 +15,7 @@ import static dev.summonersim.relay.LineClient.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Behavioural checks R1–R5 of spec 11.8 and the warnings, over real sockets. */
+/** Behavioural checks R1–R5 of protocol.md §7.7 and the warnings, over real sockets. */
 @Timeout(60)
 class RelayConformanceTest {
 

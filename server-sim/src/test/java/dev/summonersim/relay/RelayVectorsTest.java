@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-/** Vectors B1–B10 (spec 11.2), both flavours, over real sockets: byte-exact relay output. */
+/** Vectors B1–B10 (protocol.md §7.2), both flavours, over real sockets: byte-exact relay output. */
 class RelayVectorsTest {
     private static final String VECTOR_SENDER = "127.0.0.1:50490";
     private static final String VECTOR_SENDER_V6 = "[::1]:50490";

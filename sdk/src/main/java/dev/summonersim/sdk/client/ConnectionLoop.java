@@ -11,7 +11,7 @@ import java.net.Socket;
 import java.time.Duration;
 
 /**
- * Connects, runs sessions and reconnects as the reference's {@code run_client} does (spec 7.2): a Primary stage
+ * Connects, runs sessions and reconnects as the reference's {@code run_client} does (protocol.md §3.4): a Primary stage
  * with {@code primary_retry_limit} failures, then a Default stage at the fallback server with
  * {@code default_retry_limit}, then exit. Every failed attempt and every lost connection counts, is logged as
  * {@code [<error>] (<stage>) retry n of limit; sleeping d s} and is followed by {@code retry_delay}.

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every vector of every section of test-vectors.json, one dynamic test per vector named by its id. The file is a
- * byte-identical copy of the shared spec data; {@link #everySectionOfTheFileIsCovered()} fails if a section is added
+ * Every vector of every section of test-vectors.json, one dynamic test per vector named by its id. The file is the
+ * project's vector data (docs/protocol.md §7 says what each set covers); {@link #everySectionOfTheFileIsCovered()} fails if a section is added
  * that no factory here drives.
  */
 class VectorConformanceTest {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Rust flavour: drops lines over the per-connection fixed-window limit and answers each with the reference's warning
- * line (spec 4.1). The warnings are flushed with the read burst.
+ * line (protocol.md §2.2). The warnings are flushed with the read burst.
  */
 public final class RateLimitHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RateLimitHandler.class);

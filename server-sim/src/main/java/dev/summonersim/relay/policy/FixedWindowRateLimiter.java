@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * The reference's per-connection fixed-window limit (spec 4.1): the window starts when the connection is created and
+ * The reference's per-connection fixed-window limit (protocol.md §2.2): the window starts when the connection is created and
  * restarts lazily on the first line at least one window length later; a line is allowed while the count in the current
  * window, including it, is at most the limit. Not thread-safe: one instance per connection, used on its event loop.
  */

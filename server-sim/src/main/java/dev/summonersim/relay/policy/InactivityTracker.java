@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Reference inactivity semantics (spec 4.4, Q11 kept): only lines the client sends count as activity, so a client that
+ * Reference inactivity semantics (protocol.md §2.4, Q11 kept): only lines the client sends count as activity, so a client that
  * only listens is timed out after {@code timeout}. Not thread-safe: one instance per connection, on its event loop.
  */
 public final class InactivityTracker {
