@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class ProtocolDocTest {
 
     private static final Pattern QUIRK_OR_OWN_ID = Pattern.compile("\\b([QN]\\d{1,2})\\b");
-    private static final Pattern VECTOR_ID = Pattern.compile("\\b([A-FR]\\d{1,2})\\b");
+    // Vector numbers start at 1, so "C0" (the control-character block) is not a citation.
+    private static final Pattern VECTOR_ID = Pattern.compile("\\b([A-FR][1-9]\\d?)\\b");
     private static final Pattern SECTION_REF = Pattern.compile("protocol\\.md ?§(\\d+(?:\\.\\d+)?)");
     private static final Pattern STALE_SPEC_REF = Pattern.compile("(?i)\\bspec (?:§ ?)?R?\\d");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{2,3} (\\d+(?:\\.\\d+)?)\\.? ");
