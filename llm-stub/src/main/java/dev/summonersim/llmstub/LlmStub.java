@@ -41,14 +41,19 @@ public final class LlmStub implements AutoCloseable {
     private static final String CHAT_PATH = "/v1/chat/completions";
     private static final int DEFAULT_PRIORITY = 10;
     private static final int SCRIPT_PRIORITY = 5;
+    /** Jetty's acceptor, selectors and reserved threads, on top of one thread per open stream. */
+    private static final int JETTY_OWN_THREADS = 16;
 
     private final WireMockServer wireMock;
     private final ScriptRegistry scripts;
     private final StreamRegistry streams;
     private final RequestRecorder recorder;
+    private final int maxOpenStreams;
     private boolean closed;
 
-    private LlmStub(WireMockServer wireMock, ScriptRegistry scripts, StreamRegistry streams, RequestRecorder recorder) {
+    private LlmStub(WireMockServer wireMock, ScriptRegistry scripts, StreamRegistry streams, RequestRecorder recorder,
+                    int maxOpenStreams) {
+        this.maxOpenStreams = maxOpenStreams;
         this.wireMock = wireMock;
         this.scripts = scripts;
         this.streams = streams;
@@ -63,26 +68,26 @@ public final class LlmStub implements AutoCloseable {
     public static LlmStub start(LlmStubConfig config) {
         Objects.requireNonNull(config, "config");
         ScriptRegistry scripts = new ScriptRegistry();
-        StreamRegistry streams = new StreamRegistry();
+        StreamRegistry streams = new StreamRegistry(config.maxOpenStreams());
         RequestRecorder recorder = new RequestRecorder();
         StreamPlanner planner = new StreamPlanner(config.jitter(), config.seed());
         WireMockServer server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .port(config.port())
-                // Each open stream holds one Jetty thread for its whole duration.
-                .containerThreads(256)
+                // Each open stream holds one Jetty thread for its whole duration; the rest accept and select.
+                .containerThreads(config.maxOpenStreams() + JETTY_OWN_THREADS)
                 .jettyAcceptors(1)
                 // OpenAI speaks HTTP/1.1 to these clients; h2c upgrades (JDK HttpClient) would also defeat ClientConnection.
                 .http2PlainDisabled(true)
                 .jettyStopTimeout(1000L)
                 .notifier(new Slf4jNotifier(false))
                 .extensions(
-                        new StreamingServerFactory(new SseStreamingFilter(streams)),
-                        new ChatCompletionTransformer(scripts, streams, planner, config.ttft(), config.tokenDelay()),
+                        new StreamingServerFactory(new SseStreamingFilter(streams, config.tokenListener())),
+                        new ChatCompletionTransformer(scripts, streams, planner, config),
                         new LastUserMessageMatcher(),
                         recorder));
         server.start();
-        LlmStub stub = new LlmStub(server, scripts, streams, recorder);
+        LlmStub stub = new LlmStub(server, scripts, streams, recorder, config.maxOpenStreams());
         server.stubFor(post(urlPathEqualTo(CHAT_PATH)).atPriority(DEFAULT_PRIORITY)
                 .willReturn(aResponse()
                         .withTransformers(ChatCompletionTransformer.NAME)
@@ -160,6 +165,27 @@ public final class LlmStub implements AutoCloseable {
 
     public boolean awaitClientDisconnects(int count, Duration timeout) throws InterruptedException {
         return streams.awaitClientDisconnects(count, timeout);
+    }
+
+    /** Streams being written right now. */
+    public int openStreams() {
+        return streams.openStreams();
+    }
+
+    /**
+     * The most streams open at once so far (at most {@link #maxOpenStreams()}; see {@link #streamsThatWaited()}).
+     */
+    public int peakOpenStreams() {
+        return streams.peakOpenStreams();
+    }
+
+    /** Requests that waited for a stream slot because {@link #maxOpenStreams()} were open: the stub was the limit. */
+    public int streamsThatWaited() {
+        return streams.streamsThatWaited();
+    }
+
+    public int maxOpenStreams() {
+        return maxOpenStreams;
     }
 
     /** The embedded WireMock server, for {@code verify(...)}, the journal, or extra stubs. */

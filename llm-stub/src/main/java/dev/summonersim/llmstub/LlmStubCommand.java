@@ -36,11 +36,21 @@ public final class LlmStubCommand implements Callable<Integer> {
     @Option(names = "--mappings", paramLabel = "DIR", description = "directory of JSON mapping files (*.json) with scripted replies")
     private Path mappings;
 
-    @Option(names = "--ttft-ms", paramLabel = "N", description = "time to first token in ms (default: ${DEFAULT-VALUE})")
-    private long ttftMs = LlmStubConfig.DEFAULT_TTFT.toMillis();
+    @Option(names = "--ttft-ms", paramLabel = "N|MEDIAN,P95", converter = LognormalConverter.class,
+            description = "time to first token in ms: a fixed N, or a seeded lognormal draw per request with this median and p95 (default: ${DEFAULT-VALUE})")
+    private Lognormal ttftMs = Lognormal.fixed(LlmStubConfig.DEFAULT_TTFT.toMillis());
 
-    @Option(names = "--token-delay-ms", paramLabel = "N", description = "delay between tokens in ms (default: ${DEFAULT-VALUE})")
-    private long tokenDelayMs = LlmStubConfig.DEFAULT_TOKEN_DELAY.toMillis();
+    @Option(names = "--token-delay-ms", paramLabel = "N|MEDIAN,P95", converter = LognormalConverter.class,
+            description = "delay between tokens in ms: a fixed N, or a seeded lognormal draw per gap (default: ${DEFAULT-VALUE})")
+    private Lognormal tokenDelayMs = Lognormal.fixed(LlmStubConfig.DEFAULT_TOKEN_DELAY.toMillis());
+
+    @Option(names = "--tokens", paramLabel = "N|MEDIAN,P95", converter = LognormalConverter.class,
+            description = "answer length: the default reply becomes N numbered tokens (tok0, ' tok1', ...), or a seeded lognormal draw per request (default: the fixed default answer)")
+    private Lognormal tokens;
+
+    @Option(names = "--max-streams", paramLabel = "N",
+            description = "streams open at once; each holds one thread, further requests wait, and the stub logs a warning when it is the limit (default: ${DEFAULT-VALUE})")
+    private int maxStreams = LlmStubConfig.DEFAULT_MAX_OPEN_STREAMS;
 
     @Option(names = "--jitter-ms", paramLabel = "N", description = "vary each inter-token delay by up to +/- N ms (default: ${DEFAULT-VALUE})")
     private long jitterMs = 0;
@@ -82,8 +92,8 @@ public final class LlmStubCommand implements Callable<Integer> {
         LlmStubConfig config;
         try {
             List<ChatScript> scripts = mappings == null ? List.of() : ChatScriptFiles.load(mappings);
-            config = LlmStubConfig.builder().port(port).ttft(Duration.ofMillis(ttftMs))
-                    .tokenDelay(Duration.ofMillis(tokenDelayMs)).jitter(Duration.ofMillis(jitterMs)).seed(seed)
+            config = LlmStubConfig.builder().port(port).ttft(ttftMs).tokenDelay(tokenDelayMs).tokens(tokens)
+                    .jitter(Duration.ofMillis(jitterMs)).seed(seed).maxOpenStreams(maxStreams)
                     .scripts(scripts).build();
         } catch (IllegalArgumentException e) {
             err.println("llm-stub: " + e.getMessage());
@@ -101,10 +111,23 @@ public final class LlmStubCommand implements Callable<Integer> {
             stopped.countDown();
         }, "llm-stub-shutdown"));
         out.println("llm-stub ready: " + stub.baseUrl() + " (" + config.scripts().size() + " scripted replies, ttft "
-                + ttftMs + " ms, " + tokenDelayMs + " ms/token)");
+                + ttftMs + " ms, " + tokenDelayMs + " ms/token" + (tokens == null ? "" : ", " + tokens + " tokens")
+                + ")");
         out.flush();
         stopped.await();
         return CommandLine.ExitCode.OK;
+    }
+
+    /** {@code N} or {@code MEDIAN,P95}, both at least 0. */
+    static final class LognormalConverter implements CommandLine.ITypeConverter<Lognormal> {
+        @Override
+        public Lognormal convert(String value) {
+            try {
+                return Lognormal.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -4,32 +4,52 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * How an {@link LlmStub} runs. Defaults suit a person watching a demo: port 0 (any free port), 200 ms to first
- * token, 40 ms between tokens, no jitter, seed 0. Tests should set small delays.
+ * token, 40 ms between tokens, the default reply, no jitter, seed 0, 256 open streams. Tests should set small delays.
+ * TTFT, token delay and answer length may be spreads ({@link Lognormal} median and p95): then each request draws its
+ * own TTFT and length, and each gap between tokens is drawn, all from the request's seeded random source.
  *
- * @param port      TCP port on 127.0.0.1, 0 = chosen at start
- * @param ttft      time to first token, unless a script or directive says otherwise
- * @param tokenDelay delay between tokens, unless a script or directive says otherwise
- * @param jitter    each inter-token delay varies by up to +/- this much (0 = exact)
- * @param seed      seeds the jitter; with the same seed the same prompt gets the same schedule
- * @param scripts   scripts installed at start, in order (later ones win when several match)
+ * @param port           TCP port on 127.0.0.1, 0 = chosen at start
+ * @param ttft           time to first token in ms, unless a script or directive says otherwise
+ * @param tokenDelay     delay between tokens in ms, unless a script or directive says otherwise
+ * @param tokens         answer length of the default reply (numbered tokens {@code tok0}, {@code " tok1"}, ...);
+ *                       null = the fixed default answer ({@link StubScripts#DEFAULT_TOKENS})
+ * @param jitter         each inter-token delay varies by up to +/- this much (0 = exact)
+ * @param seed           seeds every draw; with the same seed the same prompt gets the same schedule
+ * @param scripts        scripts installed at start, in order (later ones win when several match)
+ * @param maxOpenStreams streams that can be open at once: each holds one Jetty thread for its whole duration, so
+ *                       this sizes the thread pool; more requests wait for a thread (see
+ *                       {@link LlmStub#peakOpenStreams()})
+ * @param tokenListener  told about every token write (for latency measurements in the same JVM)
  */
-public record LlmStubConfig(int port, Duration ttft, Duration tokenDelay, Duration jitter, long seed,
-                            List<ChatScript> scripts) {
+public record LlmStubConfig(int port, Lognormal ttft, Lognormal tokenDelay, Lognormal tokens, Duration jitter,
+                            long seed, List<ChatScript> scripts, int maxOpenStreams, TokenWriteListener tokenListener) {
 
     public static final Duration DEFAULT_TTFT = Duration.ofMillis(200);
     public static final Duration DEFAULT_TOKEN_DELAY = Duration.ofMillis(40);
+    public static final int DEFAULT_MAX_OPEN_STREAMS = 256;
 
     public LlmStubConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
-        checkDelay("ttft", ttft);
-        checkDelay("tokenDelay", tokenDelay);
-        checkDelay("jitter", jitter);
+        Objects.requireNonNull(ttft, "ttft");
+        Objects.requireNonNull(tokenDelay, "tokenDelay");
+        Objects.requireNonNull(jitter, "jitter");
+        if (jitter.isNegative()) {
+            throw new IllegalArgumentException("jitter < 0: " + jitter);
+        }
+        if (tokens != null && tokens.median() < 1) {
+            throw new IllegalArgumentException("tokens must be at least 1: " + tokens);
+        }
+        if (maxOpenStreams < 1) {
+            throw new IllegalArgumentException("maxOpenStreams must be at least 1: " + maxOpenStreams);
+        }
         scripts = List.copyOf(scripts);
+        Objects.requireNonNull(tokenListener, "tokenListener");
     }
 
     public static LlmStubConfig defaults() {
@@ -41,23 +61,28 @@ public record LlmStubConfig(int port, Duration ttft, Duration tokenDelay, Durati
     }
 
     public Builder toBuilder() {
-        return new Builder().port(port).ttft(ttft).tokenDelay(tokenDelay).jitter(jitter).seed(seed).scripts(scripts);
+        return new Builder().port(port).ttft(ttft).tokenDelay(tokenDelay).tokens(tokens).jitter(jitter).seed(seed)
+                .scripts(scripts).maxOpenStreams(maxOpenStreams).tokenListener(tokenListener);
     }
 
-    private static void checkDelay(String name, Duration d) {
-        Objects.requireNonNull(d, name);
-        if (d.isNegative()) {
-            throw new IllegalArgumentException(name + " < 0: " + d);
+    /** The tokens of the default reply for one request (draws its length from {@code random} when a spread). */
+    public List<String> defaultTokens(Random random) {
+        if (tokens == null) {
+            return StubScripts.DEFAULT_TOKENS;
         }
+        return StubScripts.numberedTokens((int) Math.max(1, Math.min(1_000_000, Math.round(tokens.draw(random)))));
     }
 
     public static final class Builder {
         private int port;
-        private Duration ttft = DEFAULT_TTFT;
-        private Duration tokenDelay = DEFAULT_TOKEN_DELAY;
+        private Lognormal ttft = Lognormal.fixed(DEFAULT_TTFT.toMillis());
+        private Lognormal tokenDelay = Lognormal.fixed(DEFAULT_TOKEN_DELAY.toMillis());
+        private Lognormal tokens;
         private Duration jitter = Duration.ZERO;
         private long seed;
         private final List<ChatScript> scripts = new ArrayList<>();
+        private int maxOpenStreams = DEFAULT_MAX_OPEN_STREAMS;
+        private TokenWriteListener tokenListener = TokenWriteListener.NONE;
 
         private Builder() {
         }
@@ -68,12 +93,28 @@ public record LlmStubConfig(int port, Duration ttft, Duration tokenDelay, Durati
         }
 
         public Builder ttft(Duration ttft) {
-            this.ttft = ttft;
+            return ttft(Lognormal.fixed(nonNegativeMillis("ttft", ttft)));
+        }
+
+        /** Time to first token in ms, drawn per request. */
+        public Builder ttft(Lognormal ttftMillis) {
+            this.ttft = ttftMillis;
             return this;
         }
 
         public Builder tokenDelay(Duration tokenDelay) {
-            this.tokenDelay = tokenDelay;
+            return tokenDelay(Lognormal.fixed(nonNegativeMillis("tokenDelay", tokenDelay)));
+        }
+
+        /** Delay between tokens in ms, drawn per gap. */
+        public Builder tokenDelay(Lognormal tokenDelayMillis) {
+            this.tokenDelay = tokenDelayMillis;
+            return this;
+        }
+
+        /** Answer length of the default reply, drawn per request; null = the fixed default answer. */
+        public Builder tokens(Lognormal tokens) {
+            this.tokens = tokens;
             return this;
         }
 
@@ -98,8 +139,27 @@ public record LlmStubConfig(int port, Duration ttft, Duration tokenDelay, Durati
             return this;
         }
 
+        public Builder maxOpenStreams(int maxOpenStreams) {
+            this.maxOpenStreams = maxOpenStreams;
+            return this;
+        }
+
+        public Builder tokenListener(TokenWriteListener tokenListener) {
+            this.tokenListener = tokenListener;
+            return this;
+        }
+
         public LlmStubConfig build() {
-            return new LlmStubConfig(port, ttft, tokenDelay, jitter, seed, scripts);
+            return new LlmStubConfig(port, ttft, tokenDelay, tokens, jitter, seed, scripts, maxOpenStreams,
+                    tokenListener);
+        }
+
+        private static long nonNegativeMillis(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " < 0: " + d);
+            }
+            return d.toMillis();
         }
     }
 }

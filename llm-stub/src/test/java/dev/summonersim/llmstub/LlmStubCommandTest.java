@@ -25,7 +25,7 @@ class LlmStubCommandTest {
     @Test
     void helpDocumentsOptionsDirectivesAndMappings() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("--port", "--mappings", "--ttft-ms", "--token-delay-ms", "--seed",
+        assertThat(out.toString()).contains("--port", "--mappings", "--ttft-ms", "--token-delay-ms", "MEDIAN,P95", "--tokens", "--max-streams", "--seed",
                 "--jitter-ms", "#stub:http=401|429|500|503", "#stub:error-after=N", "#stub:reset-after=N",
                 "#stub:truncate", "#stub:malformed-after=N", "#stub:stall", "#stub:ttft=MS", "#stub:delay=MS",
                 "#stub:tokens=N", "#stub:json-like", "\"scripts\"", "http://127.0.0.1");
@@ -49,7 +49,19 @@ class LlmStubCommandTest {
     @Test
     void negativeDelayIsAUsageError() {
         assertThat(run("--token-delay-ms", "-5")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("tokenDelay < 0");
+        assertThat(err.toString()).contains("--token-delay-ms", "median must be a number >= 0");
+    }
+
+    @Test
+    void timingOptionsSayWhatTheyAccept() {
+        assertThat(run("--ttft-ms", "200,100")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--ttft-ms", "p95 must be >= the median");
+        assertThat(run("--tokens", "lots")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("--tokens", "expects N or MEDIAN,P95");
+        assertThat(run("--tokens", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("tokens must be at least 1");
+        assertThat(run("--max-streams", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).contains("maxOpenStreams must be at least 1");
     }
 
     @Test

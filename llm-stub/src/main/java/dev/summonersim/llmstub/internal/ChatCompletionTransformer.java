@@ -10,10 +10,12 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.summonersim.llmstub.ChatScript;
 import dev.summonersim.llmstub.Fault;
+import dev.summonersim.llmstub.LlmStubConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -33,16 +35,15 @@ public final class ChatCompletionTransformer implements ResponseDefinitionTransf
     private final ScriptRegistry scripts;
     private final StreamRegistry streams;
     private final StreamPlanner planner;
-    private final Duration defaultTtft;
-    private final Duration defaultTokenDelay;
+    private final LlmStubConfig config;
 
+    /** @param config supplies the default timing and answer length (drawn per request when given as a spread) */
     public ChatCompletionTransformer(ScriptRegistry scripts, StreamRegistry streams, StreamPlanner planner,
-                                     Duration defaultTtft, Duration defaultTokenDelay) {
+                                     LlmStubConfig config) {
         this.scripts = scripts;
         this.streams = streams;
         this.planner = planner;
-        this.defaultTtft = defaultTtft;
-        this.defaultTokenDelay = defaultTokenDelay;
+        this.config = config;
     }
 
     @Override
@@ -64,12 +65,15 @@ public final class ChatCompletionTransformer implements ResponseDefinitionTransf
         }
         ChatRequestBody body;
         Reply reply;
+        Random random;
         try {
             body = ChatRequestBody.parse(request.getBodyAsString());
             Parameters parameters = serveEvent.getTransformerParameters();
             String scriptId = parameters == null ? null : parameters.getString(SCRIPT_PARAMETER, null);
             ChatScript script = scripts.select(scriptId);
-            reply = Reply.resolve(script, body.prompt(), defaultTtft, defaultTokenDelay);
+            random = planner.random(body.prompt());
+            Duration ttft = Duration.ofMillis(Math.round(config.ttft().draw(random))); // draw order: TTFT, length, gaps
+            reply = Reply.resolve(script, body.prompt(), config.defaultTokens(random), ttft, config.tokenDelay());
         } catch (IllegalArgumentException e) {
             LOG.warn("rejected chat request with 400: {}", e.getMessage());
             return error(400, OpenAiErrors.badRequest(e.getMessage()), null);
@@ -77,7 +81,7 @@ public final class ChatCompletionTransformer implements ResponseDefinitionTransf
         Fault fault = reply.fault();
         LOG.info("chat request (stream={}, model={}) prompt \"{}\" -> {} tokens, ttft {} ms, {} ms/token, {}",
                 body.stream(), body.model(), abbreviate(body.prompt()), reply.tokens().size(),
-                reply.ttft().toMillis(), reply.tokenDelay().toMillis(), fault);
+                reply.ttft().toMillis(), reply.gaps(), fault);
         if (fault.kind() == Fault.Kind.HTTP) {
             return error(fault.status(), OpenAiErrors.forStatus(fault.status(), body.model()), fault.retryAfter());
         }
@@ -86,7 +90,8 @@ public final class ChatCompletionTransformer implements ResponseDefinitionTransf
         if (!body.stream() && fault.kind() == Fault.Kind.ERROR_AFTER) {
             return error(500, OpenAiErrors.forStatus(500, body.model()), null);
         }
-        StreamPlan plan = body.stream() ? planner.stream(reply, body, render) : planner.completion(reply, body, render);
+        StreamPlan plan = (body.stream() ? planner.stream(reply, body, render, random)
+                : planner.completion(reply, body, render, random)).forPrompt(body.prompt());
         List<HttpHeader> headers = new ArrayList<>(commonHeaders());
         headers.add(new HttpHeader("Content-Type", body.stream() ? "text/event-stream; charset=utf-8" : "application/json"));
         if (body.stream()) {

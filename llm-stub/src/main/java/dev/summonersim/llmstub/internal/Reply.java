@@ -2,23 +2,49 @@ package dev.summonersim.llmstub.internal;
 
 import dev.summonersim.llmstub.ChatScript;
 import dev.summonersim.llmstub.Fault;
+import dev.summonersim.llmstub.Lognormal;
 import dev.summonersim.llmstub.StubScripts;
 import java.time.Duration;
 import java.util.List;
 
-/** What the stub answers to one request, after script, defaults and prompt directives were combined. */
-public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault) {
+/**
+ * What the stub answers to one request, after script, defaults and prompt directives were combined.
+ *
+ * @param tokenDelay the delay between tokens (the median when {@code gaps} is a spread)
+ * @param gaps       what each inter-token delay is drawn from, in ms; fixed at {@code tokenDelay} unless the stub's
+ *                   default spread applies (no script or directive set a delay)
+ */
+public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault, Lognormal gaps) {
 
     public Reply {
         tokens = List.copyOf(tokens);
+        if (gaps == null) {
+            gaps = Lognormal.fixed(tokenDelay.toMillis());
+        }
     }
 
-    /** The reply to one request: the script with the stub's default timings and the prompt's directives applied. */
+    public Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault) {
+        this(tokens, ttft, tokenDelay, fault, null);
+    }
+
+    /** The reply to one request: the script with fixed default timings and the prompt's directives applied. */
     public static Reply resolve(ChatScript script, String prompt, Duration defaultTtft, Duration defaultTokenDelay) {
-        Reply base = new Reply(script.tokens() == null ? StubScripts.DEFAULT_TOKENS : script.tokens(),
+        return resolve(script, prompt, StubScripts.DEFAULT_TOKENS, defaultTtft,
+                Lognormal.fixed(defaultTokenDelay.toMillis()));
+    }
+
+    /**
+     * The reply to one request when the stub's defaults were drawn for it: {@code defaultTokens} and
+     * {@code defaultTtft} apply unless the script sets its own, {@code defaultGaps} unless it sets a token delay.
+     */
+    public static Reply resolve(ChatScript script, String prompt, List<String> defaultTokens, Duration defaultTtft,
+                                Lognormal defaultGaps) {
+        boolean ownDelay = script.tokenDelay() != null;
+        Reply base = new Reply(script.tokens() == null ? defaultTokens : script.tokens(),
                 script.ttft() == null ? defaultTtft : script.ttft(),
-                script.tokenDelay() == null ? defaultTokenDelay : script.tokenDelay(),
-                script.fault());
+                ownDelay ? script.tokenDelay() : Duration.ofMillis(Math.round(defaultGaps.median())),
+                script.fault(),
+                ownDelay ? null : defaultGaps);
         return PromptDirectives.parse(prompt).applyTo(base);
     }
 
@@ -28,18 +54,18 @@ public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fau
     }
 
     Reply withTokens(List<String> t) {
-        return new Reply(t, ttft, tokenDelay, fault);
+        return new Reply(t, ttft, tokenDelay, fault, gaps);
     }
 
     Reply withTtft(Duration d) {
-        return new Reply(tokens, d, tokenDelay, fault);
+        return new Reply(tokens, d, tokenDelay, fault, gaps);
     }
 
     Reply withTokenDelay(Duration d) {
-        return new Reply(tokens, ttft, d, fault);
+        return new Reply(tokens, ttft, d, fault, null);
     }
 
     Reply withFault(Fault f) {
-        return new Reply(tokens, ttft, tokenDelay, f);
+        return new Reply(tokens, ttft, tokenDelay, f, gaps);
     }
 }

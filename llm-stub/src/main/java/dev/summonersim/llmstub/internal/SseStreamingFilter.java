@@ -2,6 +2,7 @@ package dev.summonersim.llmstub.internal;
 
 import com.github.tomakehurst.wiremock.jetty.JettyFaultInjector;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpUtils;
+import dev.summonersim.llmstub.TokenWriteListener;
 import dev.summonersim.llmstub.internal.StreamPlan.TimedEvent;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -24,9 +25,11 @@ public final class SseStreamingFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(SseStreamingFilter.class);
 
     private final StreamRegistry streams;
+    private final TokenWriteListener tokenListener;
 
-    public SseStreamingFilter(StreamRegistry streams) {
+    public SseStreamingFilter(StreamRegistry streams, TokenWriteListener tokenListener) {
         this.streams = streams;
+        this.tokenListener = tokenListener;
     }
 
     @Override
@@ -40,11 +43,26 @@ public final class SseStreamingFilter implements Filter {
         chain.doFilter(request, capturing);
         StreamPlan plan = streams.take(capturing.planId());
         if (plan != null) {
-            write(plan, http, ClientConnection.of(request));
+            try {
+                streams.streamOpened();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reset(http);
+                return;
+            }
+            int[] written = {0};
+            boolean complete = false;
+            try {
+                complete = write(plan, http, ClientConnection.of(request), written);
+            } finally {
+                streams.streamClosed();
+                tokenListener.streamFinished(plan.prompt(), written[0], complete);
+            }
         }
     }
 
-    private void write(StreamPlan plan, HttpServletResponse response, ClientConnection client) {
+    /** Writes the plan; true when it was written to the end. {@code written[0]} counts the content tokens. */
+    private boolean write(StreamPlan plan, HttpServletResponse response, ClientConnection client, int[] written) {
         try {
             if (plan.headersFirst()) {
                 // Commit the headers now, as OpenAI does, so the client's call returns before the first token.
@@ -53,11 +71,17 @@ public final class SseStreamingFilter implements Filter {
             ServletOutputStream out = response.getOutputStream();
             for (TimedEvent event : plan.events()) {
                 if (!pauseOrStop(event.delayMillis(), response, client)) {
-                    return;
+                    return false;
+                }
+                if (event.tokenIndex() >= 0) {
+                    tokenListener.tokenWritten(plan.prompt(), event.tokenIndex(), System.nanoTime());
                 }
                 if (event.bytes().length > 0) {
                     out.write(event.bytes());
                     out.flush();
+                }
+                if (event.tokenIndex() >= 0) {
+                    written[0]++;
                 }
             }
             switch (plan.ending()) {
@@ -66,12 +90,15 @@ public final class SseStreamingFilter implements Filter {
                 case COMPLETE -> {
                     out.flush();
                     streams.streamCompleted();
+                    return true;
                 }
             }
+            return false;
         } catch (IOException e) {
             // Jetty's EofException and friends: the client closed or cancelled the stream.
             LOG.info("client went away during a stream: {}", e.toString());
             streams.clientDisconnected();
+            return false;
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Turns a {@link Reply} into the timed events of one response. Jitter comes from a Random seeded with the stub's
- * seed and the prompt, so the same prompt gets the same schedule on every run.
+ * Turns a {@link Reply} into the timed events of one response. Every random draw for a request (its default TTFT
+ * and answer length, its inter-token delays, jitter) comes from {@link #random(String)}: a Random seeded with the
+ * stub's seed and the prompt, so the same prompt gets the same schedule on every run.
  */
 public final class StreamPlanner {
 
@@ -24,7 +25,11 @@ public final class StreamPlanner {
 
     /** The SSE stream for {@code stream: true}. */
     public StreamPlan stream(Reply reply, ChatRequestBody request, ChunkRenderer render) {
-        Random random = random(request);
+        return stream(reply, request, render, random(request.prompt()));
+    }
+
+    /** The SSE stream, continuing the draws of {@code random} (the one that already drew the request's defaults). */
+    public StreamPlan stream(Reply reply, ChatRequestBody request, ChunkRenderer render, Random random) {
         List<String> tokens = reply.tokens();
         Fault fault = reply.fault();
         int stopAt = fault.kind() == Fault.Kind.MALFORMED_AFTER ? tokens.size() : fault.tokensBeforeStop(tokens.size());
@@ -36,7 +41,7 @@ public final class StreamPlanner {
                 events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(render.malformedChunk())));
             }
             long delay = i == 0 ? 0 : gap(reply, random);
-            events.add(TimedEvent.of(delay, ChunkRenderer.sse(render.contentChunk(tokens.get(i)))));
+            events.add(TimedEvent.token(delay, ChunkRenderer.sse(render.contentChunk(tokens.get(i))), i));
         }
         switch (fault.kind()) {
             case ERROR_AFTER:
@@ -66,7 +71,10 @@ public final class StreamPlanner {
 
     /** The single JSON body for {@code stream: false}, sent after the whole generation time. */
     public StreamPlan completion(Reply reply, ChatRequestBody request, ChunkRenderer render) {
-        Random random = random(request);
+        return completion(reply, request, render, random(request.prompt()));
+    }
+
+    public StreamPlan completion(Reply reply, ChatRequestBody request, ChunkRenderer render, Random random) {
         long total = reply.ttft().toMillis();
         for (int i = 1; i < reply.tokens().size(); i++) {
             total += gap(reply, random);
@@ -82,7 +90,7 @@ public final class StreamPlanner {
     }
 
     private long gap(Reply reply, Random random) {
-        long base = reply.tokenDelay().toMillis();
+        long base = Math.round(reply.gaps().draw(random));
         long j = jitter.toMillis();
         if (j <= 0) {
             return base;
@@ -90,7 +98,8 @@ public final class StreamPlanner {
         return Math.max(0, base + random.nextLong() % (j + 1));
     }
 
-    private Random random(ChatRequestBody request) {
-        return new Random(seed * 31 + request.prompt().hashCode());
+    /** The request's own random source: the same seed and prompt give the same draws. */
+    public Random random(String prompt) {
+        return new Random(seed * 31 + prompt.hashCode());
     }
 }

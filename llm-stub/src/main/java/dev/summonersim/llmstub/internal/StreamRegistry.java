@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shared by the transformer (which plans a response) and the servlet filter (which writes it): hands plans over by
@@ -14,12 +17,73 @@ import java.util.concurrent.TimeUnit;
 public final class StreamRegistry {
 
     public static final String PLAN_HEADER = "X-Llmstub-Plan";
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
 
     private final Map<String, StreamPlan> pending = new ConcurrentHashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Object lock = new Object();
+    private final int capacity;
+    private final Semaphore slots;
     private int clientDisconnects;
     private int completed;
+    private int open;
+    private int peakOpen;
+    private int waited;
+
+    /** @param capacity streams that can be open at once (one Jetty thread each) */
+    public StreamRegistry(int capacity) {
+        this.capacity = capacity;
+        this.slots = new Semaphore(capacity);
+    }
+
+    public StreamRegistry() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** Takes a stream slot, waiting for one when all are taken (then the stub is the limit, and says so once). */
+    void streamOpened() throws InterruptedException {
+        if (!slots.tryAcquire()) {
+            boolean first;
+            synchronized (lock) {
+                first = waited++ == 0;
+            }
+            if (first) {
+                LOG.warn("all {} stream slots are busy: further requests wait for a stream to end "
+                        + "(the stub is the limit; raise maxOpenStreams / --max-streams)", capacity);
+            }
+            slots.acquire();
+        }
+        synchronized (lock) {
+            open++;
+            peakOpen = Math.max(peakOpen, open);
+        }
+    }
+
+    void streamClosed() {
+        synchronized (lock) {
+            open--;
+        }
+        slots.release();
+    }
+
+    /** Requests that had to wait for a stream slot: more than zero means the stub was the limit. */
+    public int streamsThatWaited() {
+        synchronized (lock) {
+            return waited;
+        }
+    }
+
+    public int openStreams() {
+        synchronized (lock) {
+            return open;
+        }
+    }
+
+    public int peakOpenStreams() {
+        synchronized (lock) {
+            return peakOpen;
+        }
+    }
 
     public String put(StreamPlan plan) {
         String id = UUID.randomUUID().toString();
