@@ -8,7 +8,9 @@ import static org.awaitility.Awaitility.await;
 import dev.summonersim.agent.input.support.FakeServer;
 import dev.summonersim.agent.input.view.MessageView;
 import dev.summonersim.agent.input.view.ViewMode;
+import dev.summonersim.agent.input.view.HostilePeerTextTest;
 import dev.summonersim.sdk.events.StreamEnd;
+import dev.summonersim.sdk.events.StreamError;
 import dev.summonersim.sdk.events.StreamStart;
 import dev.summonersim.sdk.events.Token;
 import dev.summonersim.sdk.wire.EnvelopeCodec;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The interactive path: a JLine terminal whose keyboard and screen are pipes (an "xterm" terminal, so line
@@ -175,6 +179,22 @@ class InteractiveTerminalTest {
         type(CTRL_U + "bye\r");
         assertThat(server.takeLine(WAIT)).isEqualTo("{\"_version\": \"1.3.0\", \"_payload\": \"bye\", \"_type\": \"str\"}");
         awaitPrompt(2);
+        type(CTRL_D);
+        assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+    }
+
+    /** Deviation S1 on a real JLine terminal: JLine writes escapes of its own, so only the hostile ones are checked. */
+    @ParameterizedTest
+    @EnumSource(ViewMode.class)
+    void hostilePeerTextNeverReachesTheTerminalRaw(ViewMode view) throws Exception {
+        String hostile = String.join("", HostilePeerTextTest.HOSTILE);
+        CompletableFuture<ExitStatus> run = startAgent(false, view);
+        awaitPrompt(1);
+        server.send(frame(hostile) + frame(new StreamStart(hostile).toPayload())
+                + frame(new Token(hostile, hostile).toPayload())
+                + frame(new StreamError(hostile, hostile).toPayload()) + frame("done"));
+        awaitScreen(() -> screen().contains("[Received] done"));
+        HostilePeerTextTest.assertDefused(screen());
         type(CTRL_D);
         assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
     }

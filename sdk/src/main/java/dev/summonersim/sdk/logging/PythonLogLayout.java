@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
+import dev.summonersim.sdk.text.PeerText;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
  * Renders events with a Python logging {@code %}-style format such as
  * {@code %(asctime)s - %(name)s - %(levelname)s - %(message)s}, so the reference's config strings work unchanged.
  * Formatting it directly avoids translating into a Logback pattern, whose escaping rules differ.
+ *
+ * <p>The message and any stack trace pass through {@link PeerText#sanitize}: log lines quote what peers sent,
+ * and a log is read on a terminal (deviation S1). Colours in the configured format itself are kept.
  */
 final class PythonLogLayout extends LayoutBase<ILoggingEvent> {
     private static final Pattern FIELD = Pattern.compile("%\\((\\w+)\\)([-#0 +]*)(\\d*)(?:\\.(\\d+))?([sdifrx])|%%");
@@ -58,7 +62,7 @@ final class PythonLogLayout extends LayoutBase<ILoggingEvent> {
             case "asctime" -> e -> dates.format(e.getInstant());
             case "name" -> ILoggingEvent::getLoggerName;
             case "levelname" -> PythonLevelName::of;
-            case "message" -> ILoggingEvent::getFormattedMessage;
+            case "message" -> e -> PeerText.sanitize(e.getFormattedMessage());
             case "threadName" -> ILoggingEvent::getThreadName;
             case "created" -> e -> String.valueOf(e.getTimeStamp() / 1000.0);
             case "msecs" -> e -> String.valueOf(e.getTimeStamp() % 1000);
@@ -96,7 +100,7 @@ final class PythonLogLayout extends LayoutBase<ILoggingEvent> {
         sb.append(CoreConstants.LINE_SEPARATOR);
         IThrowableProxy thrown = event.getThrowableProxy();
         if (thrown != null) {
-            sb.append(ThrowableProxyUtil.asString(thrown));
+            sb.append(PeerText.sanitize(ThrowableProxyUtil.asString(thrown)));
         }
         return sb.toString();
     }

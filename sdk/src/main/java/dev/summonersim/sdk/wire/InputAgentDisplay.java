@@ -1,5 +1,6 @@
 package dev.summonersim.sdk.wire;
 
+import dev.summonersim.sdk.text.PeerText;
 import java.util.Map;
 
 /**
@@ -10,6 +11,13 @@ import java.util.Map;
  * <p>Deliberate difference from the reference (quirk Q15): the reference tags any string content starting with
  * {@code Warning:} as {@code [From server]}, so a peer can spoof server warnings. Here only a {@link TextMessage}
  * that is a server warning gets {@code [From server]}; everything a peer sent is {@code [Received]}.
+ *
+ * <p>Deliberate difference S1: the text is passed through {@link PeerText#sanitize}, so control and
+ * bidirectional characters are shown as {@code \x1b}-style escapes instead of reaching the terminal, and every
+ * line after the first of a multi-line text is indented by the width of the tag and its space (vector F6 prints
+ * {@code "Hello\n           How are you?"}). A peer therefore cannot start a line of its own that looks like
+ * {@code [From server] …} or another {@code [Received] …}: every line the display starts at the left margin is
+ * a tag this agent wrote.
  */
 public final class InputAgentDisplay {
 
@@ -34,6 +42,12 @@ public final class InputAgentDisplay {
             // the reference shows msg["content"] for any dict that has that key
             content = value instanceof Map<?, ?> map && map.containsKey("content") ? map.get("content") : value;
         }
-        return "\r" + tag + " " + PythonRepr.str(content) + "\n> ";
+        return "\r" + tag + " " + shown(tag, PythonRepr.str(content)) + "\n> ";
+    }
+
+    /** The text as the display shows it after {@code tag}: sanitized, continuation lines indented under it. */
+    private static String shown(String tag, String text) {
+        String safe = PeerText.sanitize(text);
+        return safe.indexOf('\n') < 0 ? safe : safe.replace("\n", "\n" + " ".repeat(tag.length() + 1));
     }
 }

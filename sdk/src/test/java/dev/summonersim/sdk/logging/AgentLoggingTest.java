@@ -40,6 +40,18 @@ class AgentLoggingTest {
         return Files.readAllLines(dir.resolve("logs").resolve(file));
     }
 
+    /** Deviation S1: whatever a caller quotes, control characters never reach the log raw. */
+    @Test
+    void controlCharactersInMessagesAndStackTracesAreWrittenVisibly() throws IOException {
+        AgentLogging.configure("hostile", fileOnly().logLevel("INFO").build());
+        String hostile = "\u001b]0;PWNED\u0007\u001b[2J\u009b\u202e\u0001\u007f";
+        LoggerFactory.getLogger("hostile").warn("got {}", hostile, new IllegalStateException(hostile));
+        String written = Files.readString(dir.resolve("logs").resolve("hostile.log"));
+        assertThat(written).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "\u0001", "\u007f")
+                .contains("WARNING - got \\x1b]0;PWNED\\x07\\x1b[2J\\x9b\\u202e\\x01\\x7f\n")
+                .contains("IllegalStateException: \\x1b]0;PWNED");
+    }
+
     @Test
     void fileLogUsesTheReferenceFormatAndPythonLevelNames() throws IOException {
         AgentLogging.configure("Stream.Agent", fileOnly().logLevel("INFO").build());

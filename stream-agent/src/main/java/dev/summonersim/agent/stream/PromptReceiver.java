@@ -2,6 +2,7 @@ package dev.summonersim.agent.stream;
 
 import dev.summonersim.sdk.client.ReceiveHandler;
 import dev.summonersim.sdk.events.StreamEvent;
+import dev.summonersim.sdk.text.PeerText;
 import dev.summonersim.sdk.wire.JsonMessage;
 import dev.summonersim.sdk.wire.PromptExtraction;
 import dev.summonersim.sdk.wire.PythonRepr;
@@ -40,7 +41,7 @@ final class PromptReceiver implements ReceiveHandler {
     @Override
     public void onMessage(ReceivedMessage message) {
         if (message instanceof TextMessage text && text.isServerWarning()) {
-            log.warn(text.text().replace("Warning:", "[From Server]"));
+            log.warn("{}", PeerText.oneLine(text.text().replace("Warning:", "[From Server]")));
         } else if (message instanceof RelayMessage relay) {
             onRelayed(relay);
         } else if (message instanceof TextMessage text) {
@@ -60,7 +61,7 @@ final class PromptReceiver implements ReceiveHandler {
         if (!reactToAll && isStreamEvent(relay.content())) {
             // Two stream agents on one relay would otherwise prompt each other forever (reference quirk Q20).
             log.debug("Ignored stream event from remote_addr={} (self-trigger guard; --react-to-all disables it)",
-                    relay.remoteAddr());
+                    PeerText.oneLine(relay.remoteAddr()));
             return;
         }
         startStream(relay);
@@ -68,7 +69,8 @@ final class PromptReceiver implements ReceiveHandler {
 
     private void startStream(RelayMessage relay) {
         String prompt = PromptExtraction.promptOf(relay.content());
-        log.info("Triggering LLM streaming for remote_addr={} prompt={}", relay.remoteAddr(), PythonRepr.repr(prompt));
+        log.info("Triggering LLM streaming for remote_addr={} prompt={}", PeerText.oneLine(relay.remoteAddr()),
+                PythonRepr.repr(prompt));
         runner.start(prompt);
     }
 

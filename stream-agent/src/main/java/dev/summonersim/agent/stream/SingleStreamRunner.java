@@ -9,6 +9,7 @@ import dev.summonersim.sdk.events.StreamEnd;
 import dev.summonersim.sdk.events.StreamError;
 import dev.summonersim.sdk.events.StreamStart;
 import dev.summonersim.sdk.events.Token;
+import dev.summonersim.sdk.text.PeerText;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +95,7 @@ public final class SingleStreamRunner implements AutoCloseable {
 
     private void fail(ActiveStream stream, String error) {
         if (stream.gate.close(new StreamError(stream.id, error))) {
-            log.warn("LLM stream {} failed: {}", stream.id, error);
+            log.warn("LLM stream {} failed: {}", stream.id, PeerText.oneLine(error));
         }
     }
 

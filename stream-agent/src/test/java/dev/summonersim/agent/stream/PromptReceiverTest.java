@@ -65,6 +65,18 @@ class PromptReceiverTest {
                 "INFO Triggering LLM streaming for remote_addr=127.0.0.1:50490 prompt='How\\'s it, \"you\"?'");
     }
 
+    /** Deviation S1: what the relay or a peer wrote is quoted in the log with its controls made visible. */
+    @Test
+    void hostileServerWarningsAndAddressesAreLoggedOnOneLineWithControlsVisible() throws Exception {
+        PromptReceiver receiver = new PromptReceiver(runner, log, false);
+        receiver.onMessage(new TextMessage("Warning: \u001b]0;PWNED\u0007\u001b[2J\u009b\u202e\u0001\u007f {}\nforged"));
+        receiver.onMessage(new RelayMessage("1.2.3.4:5\u001b[2J\n", "hi"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> prompts.size() == 1);
+        assertThat(lines()).containsExactly(
+                "WARN [From Server] \\x1b]0;PWNED\\x07\\x1b[2J\\x9b\\u202e\\x01\\x7f {}\\nforged",
+                "INFO Triggering LLM streaming for remote_addr=1.2.3.4:5\\x1b[2J\\n prompt='hi'");
+    }
+
     @Test
     void dictContentUsesItsPromptOrItsPythonJson() throws Exception {
         PromptReceiver receiver = new PromptReceiver(runner, log, false);

@@ -6,6 +6,7 @@ import dev.summonersim.sdk.events.StreamError;
 import dev.summonersim.sdk.events.StreamEvent;
 import dev.summonersim.sdk.events.StreamStart;
 import dev.summonersim.sdk.events.Token;
+import dev.summonersim.sdk.text.PeerText;
 import dev.summonersim.sdk.wire.InputAgentDisplay;
 import dev.summonersim.sdk.wire.ReceivedMessage;
 import dev.summonersim.sdk.wire.RelayMessage;
@@ -22,6 +23,7 @@ import java.util.function.UnaryOperator;
  * arrives the current line is ended and a new labelled line begins, so interleaved streams stay readable. A
  * terminal event ends the stream with a footer such as {@code [6e475111] [stream_end] 42 tokens in 1.3 s}.
  * Anything that is not a stream event is shown as in the raw view, on a line of its own, without the prompt.
+ * Everything a peer chose (token text, error text, the stream id in the label) passes through {@link PeerText}.
  */
 public final class TextView implements MessageView {
     private static final int LABEL_LENGTH = 8;
@@ -56,13 +58,13 @@ public final class TextView implements MessageView {
             progressOf(start.streamId());
         } else if (e instanceof Token token) {
             progressOf(token.streamId()).tokens++;
-            continueLine(token.streamId(), token.token());
+            continueLine(token.streamId(), PeerText.sanitize(token.token()));
         } else if (e instanceof StreamEnd end) {
             finish(end.streamId(), summary -> "[stream_end] " + summary);
         } else if (e instanceof StreamCancelled cancelled) {
             finish(cancelled.streamId(), summary -> "[stream_cancelled] after " + summary);
         } else if (e instanceof StreamError error) {
-            finish(error.streamId(), summary -> "[stream_error] " + error.error() + " after " + summary);
+            finish(error.streamId(), summary -> "[stream_error] " + PeerText.oneLine(error.error()) + " after " + summary);
         }
     }
 
@@ -117,7 +119,7 @@ public final class TextView implements MessageView {
 
     static String label(String streamId) {
         String shortId = streamId.length() <= LABEL_LENGTH ? streamId : streamId.substring(0, LABEL_LENGTH);
-        return "[" + shortId + "] ";
+        return "[" + PeerText.oneLine(shortId) + "] ";
     }
 
     private static final class StreamProgress {
