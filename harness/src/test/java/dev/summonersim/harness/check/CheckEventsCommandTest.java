@@ -58,6 +58,22 @@ class CheckEventsCommandTest {
         assertThat(out.toString()).contains("EVENT_AFTER_TERMINAL at #4 token");
     }
 
+    /** Deviation S1: stream ids, tokens and error texts quoted in violations reach the terminal defused. */
+    @Test
+    void hostileTextInViolationsIsPrintedVisiblyOnOneLinePerViolation() throws Exception {
+        String hostile = "\\u001b]0;PWNED\\u0007\\u001b[2J\\u009b\\u202e\\u0001\\u007f\\n[forged]";
+        Path f = file("{\"type\": \"stream_start\", \"stream_id\": \"" + hostile + "\"}\n"
+                + "{\"type\": \"stream_error\", \"stream_id\": \"" + hostile + "\", \"error\": \"" + hostile + "\"}\n"
+                + "{\"type\": \"token\", \"stream_id\": \"" + hostile + "\", \"token\": \"" + hostile + "\"}\n");
+
+        assertThat(run(f.toString())).isEqualTo(1);
+
+        assertThat(out.toString())
+                .doesNotContain("\u001b]0;PWNED\u0007", "\u001b[2J", "\u009b", "\u202e", "\u0001", "\u007f")
+                .contains("stream_id=\\x1b]0;PWNED\\x07\\x1b[2J\\x9b\\u202e\\x01\\x7f\\n[forged]");
+        assertThat(out.toString().lines()).noneMatch(line -> line.startsWith("[forged]"));
+    }
+
     @Test
     void usageErrorsExitTwo() throws Exception {
         Path f = file(event("stream_start", null));

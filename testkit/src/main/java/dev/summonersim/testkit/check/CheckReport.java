@@ -1,5 +1,6 @@
 package dev.summonersim.testkit.check;
 
+import dev.summonersim.sdk.text.PeerText;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +32,10 @@ public record CheckReport(int events, List<String> streams, List<Violation> viol
                 Collectors.counting()));
     }
 
-    /** A multi-line text for logs and for the check-events command. */
+    /**
+     * A multi-line text for logs and for the check-events command. Violations quote stream ids, tokens and error
+     * texts that a peer chose, so each violation is one line with its control characters made visible.
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         s.append(events).append(" stream events, ").append(streams.size()).append(" streams, ")
@@ -40,7 +44,7 @@ public record CheckReport(int events, List<String> streams, List<Violation> viol
             s.append(' ').append(countsByRule());
         }
         for (Violation v : violations) {
-            s.append(System.lineSeparator()).append("  ").append(v);
+            s.append(System.lineSeparator()).append("  ").append(PeerText.oneLine(v.toString()));
         }
         return s.toString();
     }
