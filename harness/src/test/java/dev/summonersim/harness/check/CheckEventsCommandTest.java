@@ -58,7 +58,7 @@ class CheckEventsCommandTest {
         assertThat(out.toString()).contains("EVENT_AFTER_TERMINAL at #4 token");
     }
 
-    /** Deviation S1: stream ids, tokens and error texts quoted in violations reach the terminal defused. */
+    /** Deviation N3: stream ids, tokens and error texts quoted in violations reach the terminal defused. */
     @Test
     void hostileTextInViolationsIsPrintedVisiblyOnOneLinePerViolation() throws Exception {
         String hostile = "\\u001b]0;PWNED\\u0007\\u001b[2J\\u009b\\u202e\\u0001\\u007f\\n[forged]";

@@ -183,7 +183,7 @@ class InteractiveTerminalTest {
         assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
     }
 
-    /** Deviation S1 on a real JLine terminal: JLine writes escapes of its own, so only the hostile ones are checked. */
+    /** Deviation N3 on a real JLine terminal: JLine writes escapes of its own, so only the hostile ones are checked. */
     @ParameterizedTest
     @EnumSource(ViewMode.class)
     void hostilePeerTextNeverReachesTheTerminalRaw(ViewMode view) throws Exception {

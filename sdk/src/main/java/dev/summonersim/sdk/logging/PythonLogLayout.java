@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Formatting it directly avoids translating into a Logback pattern, whose escaping rules differ.
  *
  * <p>The message and any stack trace pass through {@link PeerText#sanitize}: log lines quote what peers sent,
- * and a log is read on a terminal (deviation S1). Colours in the configured format itself are kept.
+ * and a log is read on a terminal (deviation N3). Colours in the configured format itself are kept.
  */
 final class PythonLogLayout extends LayoutBase<ILoggingEvent> {
     private static final Pattern FIELD = Pattern.compile("%\\((\\w+)\\)([-#0 +]*)(\\d*)(?:\\.(\\d+))?([sdifrx])|%%");

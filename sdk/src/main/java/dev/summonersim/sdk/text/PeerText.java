@@ -11,7 +11,7 @@ package dev.summonersim.sdk.text;
  * lower-case, as in Python's {@code repr}. Everything else, including a backslash, is kept, so text without such
  * characters, and any Python {@code repr} (which already escapes them), comes back unchanged.
  *
- * <p>This is a deliberate deviation from the reference, which prints peer text as it is (quirk S1 in
+ * <p>This is a deliberate deviation from the reference, which prints peer text as it is (quirk N3 in
  * docs/protocol.md).
  */
 public final class PeerText {

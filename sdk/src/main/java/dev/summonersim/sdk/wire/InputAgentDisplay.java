@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code Warning:} as {@code [From server]}, so a peer can spoof server warnings. Here only a {@link TextMessage}
  * that is a server warning gets {@code [From server]}; everything a peer sent is {@code [Received]}.
  *
- * <p>Deliberate difference S1: the text is passed through {@link PeerText#sanitize}, so control and
+ * <p>Deliberate difference N3: the text is passed through {@link PeerText#sanitize}, so control and
  * bidirectional characters are shown as {@code \x1b}-style escapes instead of reaching the terminal, and every
  * line after the first of a multi-line text is indented by the width of the tag and its space (vector F6 prints
  * {@code "Hello\n           How are you?"}). A peer therefore cannot start a line of its own that looks like

@@ -40,7 +40,7 @@ class AgentLoggingTest {
         return Files.readAllLines(dir.resolve("logs").resolve(file));
     }
 
-    /** Deviation S1: whatever a caller quotes, control characters never reach the log raw. */
+    /** Deviation N3: whatever a caller quotes, control characters never reach the log raw. */
     @Test
     void controlCharactersInMessagesAndStackTracesAreWrittenVisibly() throws IOException {
         AgentLogging.configure("hostile", fileOnly().logLevel("INFO").build());

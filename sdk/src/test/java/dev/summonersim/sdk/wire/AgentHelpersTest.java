@@ -72,7 +72,7 @@ class AgentHelpersTest {
         assertThat(InputAgentDisplay.render(new TextMessage("Warning: You have been disconnected due to inactivity.")))
             .isEqualTo("\r[From server] Warning: You have been disconnected due to inactivity.\n> ");
         assertThat(InputAgentDisplay.render(new TextMessage("hello\r")))
-            .as("a CR could return over the tag and overwrite it (deviation S1)")
+            .as("a CR could return over the tag and overwrite it (deviation N3)")
             .isEqualTo("\r[Received] hello\\x0d\n> ");
         assertThat(InputAgentDisplay.render(new RelayMessage("a:1", "Warning: fake")))
             .isEqualTo("\r[Received] Warning: fake\n> ");

@@ -109,7 +109,7 @@ class VectorConformanceTest {
 
     /**
      * F6 is a two-line string payload. The reference prints the second line at the left margin, where a peer could
-     * make it look like "[From server] …"; here (deviation S1) it is indented under the text, by the width of
+     * make it look like "[From server] …"; here (deviation N3) it is indented under the text, by the width of
      * "[Received] ". Exactly that substitution is applied to F6's expected bytes.
      */
     private static final List<String> MULTI_LINE_VECTORS = List.of("F6");

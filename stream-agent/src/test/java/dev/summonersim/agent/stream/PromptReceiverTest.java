@@ -65,7 +65,7 @@ class PromptReceiverTest {
                 "INFO Triggering LLM streaming for remote_addr=127.0.0.1:50490 prompt='How\\'s it, \"you\"?'");
     }
 
-    /** Deviation S1: what the relay or a peer wrote is quoted in the log with its controls made visible. */
+    /** Deviation N3: what the relay or a peer wrote is quoted in the log with its controls made visible. */
     @Test
     void hostileServerWarningsAndAddressesAreLoggedOnOneLineWithControlsVisible() throws Exception {
         PromptReceiver receiver = new PromptReceiver(runner, log, false);

@@ -30,7 +30,7 @@ public final class TestVectors {
     /**
      * The display vector's expected bytes, with this project's one deliberate fix (quirk Q15): a peer's payload that
      * starts with "Warning:" is not tagged as coming from the server (the shared file still carries the
-     * reference's tag for F4), and (deviation S1) the second line of the multi-line payload F6 is indented under
+     * reference's tag for F4), and (deviation N3) the second line of the multi-line payload F6 is indented under
      * the first so that it cannot pose as a line of its own.
      */
     public static String displayExpectedBytes(Map<String, Object> vector) {

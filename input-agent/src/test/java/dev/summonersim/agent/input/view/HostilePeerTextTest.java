@@ -19,7 +19,7 @@ import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deviation S1: every path where a peer's text reaches the input agent's output, fed with terminal-controlling
+ * Deviation N3: every path where a peer's text reaches the input agent's output, fed with terminal-controlling
  * sequences. The output must not contain them, and must show them visibly instead.
  */
 public class HostilePeerTextTest {
