@@ -1,7 +1,7 @@
 package dev.summonersim.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.summonersim.sdk.vectors.TestVectors;
 import dev.summonersim.sdk.wire.RelayFlavour;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -26,13 +25,9 @@ class RelayVectorsTest {
     private static final String VECTOR_SENDER = "127.0.0.1:50490";
     private static final String VECTOR_SENDER_V6 = "[::1]:50490";
 
-    static Stream<Arguments> vectors() throws IOException {
-        JsonNode root;
-        try (InputStream in = RelayVectorsTest.class.getResourceAsStream("/test-vectors.json")) {
-            root = new ObjectMapper().readTree(in);
-        }
+    static Stream<Arguments> vectors() {
         List<Arguments> args = new ArrayList<>();
-        for (JsonNode v : root.get("relay")) {
+        for (JsonNode v : TestVectors.load().section("relay").toList()) {
             for (RelayFlavour f : RelayFlavour.values()) {
                 String expected = v.get(f == RelayFlavour.PYTHON ? "python_server_out" : "rust_server_out").asText();
                 args.add(Arguments.of(v.get("id").asText(), f, v.get("sender_addr").asText(),

@@ -11,12 +11,13 @@ import dev.summonersim.agent.input.prompt.QuitRequestedException;
 import dev.summonersim.agent.input.prompt.StreamPromptSource;
 import dev.summonersim.agent.input.support.BlockingPromptSource;
 import dev.summonersim.agent.input.support.FakeServer;
-import dev.summonersim.agent.input.support.TestVectors;
+import dev.summonersim.agent.input.support.DisplayVectors;
 import dev.summonersim.agent.input.view.PlainScreen;
 import dev.summonersim.agent.input.view.RawView;
 import dev.summonersim.sdk.events.StreamEnd;
 import dev.summonersim.sdk.events.StreamStart;
 import dev.summonersim.sdk.events.Token;
+import dev.summonersim.sdk.vectors.TestVectors;
 import dev.summonersim.sdk.wire.EnvelopeCodec;
 import dev.summonersim.sdk.wire.RelayFlavour;
 import dev.summonersim.sdk.wire.RelayFrameCodec;
@@ -63,7 +64,7 @@ class InputAgentTest {
 
     /** The D vectors' logical inputs, and the lines to type for them with --multiline 1. */
     static Stream<Arguments> dVectorSources() {
-        List<String> inputs = TestVectors.section("input_agent").stream()
+        List<String> inputs = TestVectors.load().values("input_agent").stream()
                 .map(v -> (String) v.get("logical_input")).toList();
         String typedWithContinuations = inputs.stream()
                 .map(input -> input.replace("\n", "\\\n") + "\n")
@@ -77,7 +78,7 @@ class InputAgentTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dVectorSources")
     void sendsEveryDVectorExactlyAsTheReference(String how, Supplier<PromptSource> source) throws Exception {
-        List<Map<String, Object>> vectors = TestVectors.section("input_agent");
+        List<Map<String, Object>> vectors = TestVectors.load().values("input_agent");
         assertThat(vectors).hasSize(17);
         List<String> expectedLines = vectors.stream()
                 .map(v -> (String) v.get("wire_line"))
@@ -98,9 +99,9 @@ class InputAgentTest {
 
     @Test
     void showsEveryFVectorWithTheExactBytes() throws Exception {
-        List<Map<String, Object>> vectors = TestVectors.section("display");
+        List<Map<String, Object>> vectors = TestVectors.load().values("display");
         String lines = vectors.stream().map(v -> (String) v.get("line")).collect(Collectors.joining());
-        String expected = vectors.stream().map(TestVectors::displayExpectedBytes)
+        String expected = vectors.stream().map(DisplayVectors::expectedBytes)
                 .collect(Collectors.joining());
         try (FakeServer server = FakeServer.start()) {
             InputAgent agent = new InputAgent(settings(server.port()).build(), new BlockingPromptSource(),

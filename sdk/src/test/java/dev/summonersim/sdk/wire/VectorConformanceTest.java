@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.summonersim.sdk.vectors.TestVectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -1,7 +1,7 @@
 package dev.summonersim.relay.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.summonersim.sdk.vectors.TestVectors;
 import dev.summonersim.sdk.wire.RelayFlavour;
 import dev.summonersim.sdk.wire.RelayFrameCodec;
 import io.netty.buffer.ByteBuf;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
@@ -31,12 +30,8 @@ class RelayFrameWriterTest {
     }
 
     @Test
-    void matchesTheSpecVectors() throws Exception {
-        JsonNode root;
-        try (InputStream in = getClass().getResourceAsStream("/test-vectors.json")) {
-            root = new ObjectMapper().readTree(in);
-        }
-        for (JsonNode v : root.get("relay")) {
+    void matchesTheSpecVectors() {
+        for (JsonNode v : TestVectors.load().section("relay").toList()) {
             String inbound = v.get("inbound_line").asText();
             for (RelayFlavour f : RelayFlavour.values()) {
                 String content = RelayFrameCodec.contentOf(f, inbound);

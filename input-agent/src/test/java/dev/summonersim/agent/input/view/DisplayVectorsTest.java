@@ -2,7 +2,8 @@ package dev.summonersim.agent.input.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.summonersim.agent.input.support.TestVectors;
+import dev.summonersim.agent.input.support.DisplayVectors;
+import dev.summonersim.sdk.vectors.TestVectors;
 import dev.summonersim.sdk.wire.MessageDecoder;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -17,11 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DisplayVectorsTest {
 
     static String expectedBytes(Map<String, Object> vector) {
-        return TestVectors.displayExpectedBytes(vector);
+        return DisplayVectors.expectedBytes(vector);
     }
 
     static Stream<Arguments> vectors() {
-        List<Map<String, Object>> display = TestVectors.section("display");
+        List<Map<String, Object>> display = TestVectors.load().values("display");
         assertThat(display).hasSize(9);
         return display.stream().map(v -> Arguments.of(v.get("id"), v));
     }
@@ -36,7 +37,7 @@ class DisplayVectorsTest {
 
     @Test
     void spoofedServerWarningFromAPeerIsShownAsReceived() {
-        Map<String, Object> f4 = TestVectors.section("display").stream()
+        Map<String, Object> f4 = TestVectors.load().values("display").stream()
                 .filter(v -> v.get("id").equals("F4")).findFirst().orElseThrow();
         assertThat((String) f4.get("reference_stdout_bytes")).startsWith("\r[From server]");
         assertThat(expectedBytes(f4)).isEqualTo("\r[Received] Warning: spoofed by a peer\n> ");

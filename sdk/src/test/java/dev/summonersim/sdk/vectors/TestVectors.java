@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.vectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The shared conformance vectors, read from the byte-identical copy in test resources with Jackson (independently of
- * the code under test), and a converter from Jackson nodes to the sdk value model for structural comparison.
+ * The conformance vectors: the project's one copy of {@code test-vectors.json} (sdk test resources) and its one
+ * loader. Read with Jackson, independently of the code under test. Other modules use it through the sdk's test-jar
+ * ({@code <type>test-jar</type>}, test scope); see docs/protocol.md for the vector sets.
  */
-final class TestVectors {
+public final class TestVectors {
 
     private static final String RESOURCE = "/test-vectors.json";
 
@@ -27,7 +28,7 @@ final class TestVectors {
         this.root = root;
     }
 
-    static TestVectors load() {
+    public static TestVectors load() {
         try (InputStream in = TestVectors.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " missing from test resources");
@@ -38,13 +39,13 @@ final class TestVectors {
         }
     }
 
-    List<String> sectionNames() {
+    public List<String> sectionNames() {
         List<String> names = new ArrayList<>();
         root.fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    Stream<JsonNode> section(String name) {
+    public Stream<JsonNode> section(String name) {
         JsonNode section = root.get(name);
         if (section == null || !section.isArray() || section.isEmpty()) {
             throw new IllegalStateException("vector section " + name + " missing or empty");
@@ -52,8 +53,14 @@ final class TestVectors {
         return StreamSupport.stream(section.spliterator(), false);
     }
 
+    /** One section's vectors as sdk values (maps with the file's field names). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> values(String name) {
+        return section(name).map(v -> (Map<String, Object>) toValue(v)).toList();
+    }
+
     /** A text field that may be JSON null (then Java null). */
-    static String text(JsonNode vector, String field) {
+    public static String text(JsonNode vector, String field) {
         JsonNode node = vector.get(field);
         if (node == null) {
             throw new IllegalStateException(vector.get("id") + " has no field " + field);
@@ -62,7 +69,7 @@ final class TestVectors {
     }
 
     /** Jackson node to sdk value model: ints as Long/BigInteger, floats as Double, objects as LinkedHashMap. */
-    static Object toValue(JsonNode node) {
+    public static Object toValue(JsonNode node) {
         if (node.isNull()) {
             return null;
         }
