@@ -8,7 +8,7 @@ public final class DisplayVectors {
     }
 
     /**
-     * The display vector's expected bytes, with this project's one deliberate fix (quirk Q15): a peer's payload that
+     * The display vector's expected bytes, with this project's deliberate fixes: (quirk Q15): a peer's payload that
      * starts with "Warning:" is not tagged as coming from the server (the shared file still carries the
      * reference's tag for F4), and (deviation N3) the second line of the multi-line payload F6 is indented under
      * the first so that it cannot pose as a line of its own.
