@@ -1,6 +1,7 @@
 package dev.summonersim.relay;
 
 import dev.summonersim.relay.chaos.ChaosSpec;
+import dev.summonersim.sdk.config.ProjectConfigs;
 import dev.summonersim.sdk.logging.AgentLogging;
 import dev.summonersim.sdk.wire.RelayFlavour;
 import picocli.CommandLine;
@@ -27,13 +28,11 @@ import java.util.concurrent.CountDownLatch;
                 "143:stopped by SIGTERM (after the shutdown notice)",
                 "1:could not listen, or could not create the record file", "2:bad option or configuration file"})
 public final class RelayServerCommand implements Callable<Integer> {
-    static final Path DEFAULT_CONFIG = Path.of("configs", "server_config.json");
-
     @Option(names = "--config", paramLabel = "FILE",
             description = "Reference server_config.json: \"version\" picks the flavour (\"rust\"/\"rust_v…\" = Rust, "
                     + "anything else = Python); host, port, logger and hyper_parameters as the reference. "
-                    + "Default: ${DEFAULT-VALUE} (relative to the working directory); a missing file is an error.",
-            defaultValue = "configs/server_config.json")
+                    + "A relative FILE is relative to the working directory. Default: the project's "
+                    + "configs/server_config.json; a missing file is an error.")
     private Path config;
 
     @Option(names = "--no-config",
@@ -111,7 +110,8 @@ public final class RelayServerCommand implements Callable<Integer> {
     }
 
     RelayServerConfig resolveConfig() {
-        RelayServerConfig base = noConfig ? RelayServerConfig.defaults() : RelayServerConfig.load(config);
+        RelayServerConfig base = noConfig ? RelayServerConfig.defaults()
+                : RelayServerConfig.load(config != null ? config : ProjectConfigs.defaultFile("server_config.json"));
         RelayServerConfig.Builder b = base.toBuilder();
         if (host != null) {
             b.host(host);

@@ -10,6 +10,7 @@ import dev.summonersim.agent.input.view.Screen;
 import dev.summonersim.agent.input.view.ViewMode;
 import dev.summonersim.sdk.config.ClientConfig;
 import dev.summonersim.sdk.config.ConfigException;
+import dev.summonersim.sdk.config.ProjectConfigs;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -57,15 +58,12 @@ import picocli.CommandLine.Spec;
             "Example: input-agent --send \"How are you?\" --exit-after-streams 1 --timeout-s 30"
         })
 public final class InputAgentCommand implements Callable<Integer> {
-    static final Path DEFAULT_CONFIG = Path.of("configs", "client_config.json");
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Client config JSON (reference client_config.json). Default: ${DEFAULT-VALUE} "
-                    + "when it exists, else built-in defaults.",
-            defaultValue = "configs/client_config.json", showDefaultValue = CommandLine.Help.Visibility.NEVER)
+            description = "Client config JSON (reference client_config.json), relative to the working directory. "
+                    + "Default: the project's configs/client_config.json when it exists, else built-in defaults.")
     Path config;
 
     @Option(names = "--host", paramLabel = "HOST",
@@ -184,9 +182,9 @@ public final class InputAgentCommand implements Callable<Integer> {
     }
 
     private ClientConfig loadConfig() {
-        boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--config");
-        if (!explicit && !Files.exists(config)) {
-            return ClientConfig.defaults();
+        if (config == null) {
+            Path projectDefault = ProjectConfigs.defaultFile("client_config.json");
+            return Files.isRegularFile(projectDefault) ? ClientConfig.load(projectDefault) : ClientConfig.defaults();
         }
         if (!Files.isRegularFile(config)) {
             throw new IllegalArgumentException("--config " + config + ": no such file");

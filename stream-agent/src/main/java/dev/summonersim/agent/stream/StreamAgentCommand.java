@@ -4,6 +4,7 @@ import dev.summonersim.agent.stream.llm.LlmSettings;
 import dev.summonersim.agent.stream.send.SendMode;
 import dev.summonersim.sdk.config.ClientConfig;
 import dev.summonersim.sdk.config.ConfigException;
+import dev.summonersim.sdk.config.ProjectConfigs;
 import dev.summonersim.sdk.logging.AgentLogging;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +47,14 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 stopped, 1 the client gave up reconnecting, 2 bad option or configuration."})
 public final class StreamAgentCommand implements Callable<Integer> {
 
-    static final Path DEFAULT_CONFIG = Path.of("configs", "client_config.json");
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Client config JSON (logger, receiver, sender, reconnection; host/port win when set). "
-                    + "Default: configs/client_config.json when it exists, else built-in defaults.")
+                    + "A relative FILE is relative to the working directory. Default: the project's "
+                    + "configs/client_config.json when it exists, else built-in defaults.")
     Path config;
 
     @Option(names = "--host", paramLabel = "H",
@@ -208,12 +209,12 @@ public final class StreamAgentCommand implements Callable<Integer> {
             }
             return new ConfigSource(ClientConfig.load(config), "Loaded config from: " + config);
         }
-        Path fallback = workingDirectory.resolve(DEFAULT_CONFIG);
+        Path fallback = workingDirectory.resolve(ProjectConfigs.defaultFile("client_config.json"));
         if (Files.isRegularFile(fallback)) {
-            return new ConfigSource(ClientConfig.load(fallback), "Loaded config from: " + DEFAULT_CONFIG);
+            return new ConfigSource(ClientConfig.load(fallback), "Loaded config from: " + fallback);
         }
         return new ConfigSource(ClientConfig.defaults(),
-                "No " + DEFAULT_CONFIG + " in the working directory; using built-in client defaults");
+                "No " + fallback + "; using built-in client defaults");
     }
 
     StreamAgentConfig agentConfig(ClientConfig loaded) {
