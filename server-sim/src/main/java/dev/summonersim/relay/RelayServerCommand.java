@@ -31,8 +31,8 @@ public final class RelayServerCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Reference server_config.json: \"version\" picks the flavour (\"rust\"/\"rust_v…\" = Rust, "
                     + "anything else = Python); host, port, logger and hyper_parameters as the reference. "
-                    + "A relative FILE is relative to the working directory. Default: the project's "
-                    + "configs/server_config.json; a missing file is an error.")
+                    + "A relative FILE is relative to the working directory. Default: the project's own "
+                    + "server_config.json (in configs/); a missing file is an error.")
     private Path config;
 
     @Option(names = "--no-config",

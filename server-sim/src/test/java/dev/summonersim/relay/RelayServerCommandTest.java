@@ -28,7 +28,7 @@ class RelayServerCommandTest {
     void helpDocumentsEveryOption() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--config", "--no-config", "--host", "--port", "--flavour", "--record",
-                "--chaos", "configs/server_config.json", "drop=0.05", "listening on");
+                "--chaos", "server_config.json", "drop=0.05", "listening on");
     }
 
     @Test
