@@ -2,7 +2,6 @@ package dev.summonersim.bench;
 
 import dev.summonersim.agent.stream.StreamAgent;
 import dev.summonersim.agent.stream.StreamAgentConfig;
-import dev.summonersim.agent.stream.StreamAgentHandle;
 import dev.summonersim.bench.fixture.DerivedMetrics;
 import dev.summonersim.bench.fixture.SanityCheck;
 import dev.summonersim.bench.fixture.Strategies;
@@ -76,7 +75,7 @@ public class EndToEndBenchmark {
     private LlmStub stub;
     private TokenTap tap;
     private TapProxy proxy;
-    private StreamAgentHandle agent;
+    private StreamAgent agent;
     private StreamReceiver receiver;
     private boolean measuring;
     private int prompts;
@@ -108,7 +107,7 @@ public class EndToEndBenchmark {
                 .llmBaseUrl("http://127.0.0.1:" + proxy.port() + "/v1")
                 .llmApiKey("sk-bench")
                 .build());
-        SanityCheck.require(agent.awaitConnected(Duration.ofSeconds(10)), "the stream agent did not connect");
+        agent.awaitReady(Duration.ofSeconds(10));
         receiver = StreamReceiver.connect("bench-e2e-user", relay.port(), Duration.ofSeconds(10));
     }
 

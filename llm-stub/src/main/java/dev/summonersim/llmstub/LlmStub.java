@@ -188,6 +188,18 @@ public final class LlmStub implements AutoCloseable {
         return maxOpenStreams;
     }
 
+    /**
+     * Returns when the stub accepts requests. It does from the moment {@link #start} returns, so this only checks
+     * that it has not been closed since; it exists so that every component is awaited the same way.
+     *
+     * @throws IllegalStateException when the stub has been closed
+     */
+    public synchronized void awaitReady(Duration timeout) {
+        if (closed || !wireMock.isRunning()) {
+            throw new IllegalStateException("llm-stub is closed (close() was called)");
+        }
+    }
+
     /** The embedded WireMock server, for {@code verify(...)}, the journal, or extra stubs. */
     public WireMockServer wireMock() {
         return wireMock;

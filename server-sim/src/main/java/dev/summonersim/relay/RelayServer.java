@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,6 +155,18 @@ public final class RelayServer implements AutoCloseable {
 
     public boolean isRunning() {
         return !closed.get();
+    }
+
+    /**
+     * Returns when the relay accepts connections. It does from the moment {@link #start} returns, so this only
+     * checks that it has not been closed since; it exists so that every component is awaited the same way.
+     *
+     * @throws IllegalStateException when the relay has been closed
+     */
+    public void awaitReady(Duration timeout) {
+        if (!isRunning() || !serverChannel.isActive()) {
+            throw new IllegalStateException("relay server is closed (close() was called)");
+        }
     }
 
     /**

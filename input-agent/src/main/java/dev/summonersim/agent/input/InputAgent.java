@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +31,14 @@ import org.slf4j.LoggerFactory;
  * {@link MessageView}. Input and output are injected, so the command line, the tests and the harness drive the
  * same code.
  *
- * <p>A run is done when sending is done (end of input) or, with {@code exitAfterStreams}, when that many streams
- * reached a terminal event; it fails when the timeout elapses first or the client gives up connecting.
+ * <p>{@link #start} connects in the background and returns the running agent. A run is done when sending is done
+ * (end of input) or, with {@code exitAfterStreams}, when that many streams reached a terminal event; it fails when
+ * the timeout elapses first or the client gives up connecting. {@link #exitStatus()} completes with how it ended,
+ * once the client has stopped.
  */
-public final class InputAgent {
+public final class InputAgent implements AutoCloseable {
+    /** How long {@link #close()} waits for the agent to stop before it fails. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** Marks the end of input in the outbox (a queue cannot hold null). */
     private static final Object END_OF_INPUT = new Object();
 
@@ -47,82 +50,124 @@ public final class InputAgent {
     private final BlockingQueue<Object> outbox = new LinkedBlockingQueue<>();
     /** First one wins: end of input, enough streams, timeout, Ctrl-C, or the client giving up. */
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    /** Completed after the outcome, once the client and the prompt source are closed. */
+    private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
+    private final ClientHandle client;
     private volatile String failureReason = "";
 
-    public InputAgent(InputAgentSettings settings, PromptSource prompts, MessageView view) {
+    private InputAgent(InputAgentSettings settings, PromptSource prompts, MessageView view) {
         this.settings = settings;
         this.prompts = prompts;
         this.view = view;
         this.log = LoggerFactory.getLogger(settings.clientName());
-    }
-
-    /**
-     * The --send mode as an object, for the harness and tests: sends {@code inputs} in order and writes what
-     * arrives to {@code stdout} in the settings' view, exactly as the command would.
-     */
-    public static InputAgent sending(InputAgentSettings settings, List<String> inputs, OutputStream stdout) {
-        return new InputAgent(settings, new FixedPromptSource(inputs),
-                MessageView.of(settings.view(), new PlainScreen(stdout)));
-    }
-
-    /** Runs until done (see class comment); returns how it ended. Call once. */
-    public ExitStatus run() {
-        SummonerClient client = SummonerClient.builder(settings.clientName())
+        this.client = SummonerClient.builder(settings.clientName())
                 .config(settings.clientConfig())
                 .host(settings.host())
                 .port(settings.port())
                 .onReceive(this::onMessage)
                 .onSend(this::nextPayload)
                 .listener(new ConnectionLog())
-                .build();
-        try (ClientHandle handle = client.start()) {
-            startDaemon("input-agent-prompts", this::readPrompts);
-            startDaemon("input-agent-connection-watch", () -> watchConnection(handle));
-            Outcome result = awaitOutcome();
-            failureReason = result.reason();
-            return result.status();
-        } finally {
-            prompts.close();
-            finished.countDown();
+                .build()
+                .start();
+    }
+
+    /** Connects in the background and starts reading prompts; returns the running agent. */
+    public static InputAgent start(InputAgentSettings settings, PromptSource prompts, MessageView view) {
+        InputAgent agent = new InputAgent(settings, prompts, view);
+        agent.begin();
+        return agent;
+    }
+
+    /**
+     * The --send mode as an object, for the harness and tests: sends {@code inputs} in order and writes what
+     * arrives to {@code stdout} in the settings' view, exactly as the command would.
+     */
+    public static InputAgent startSending(InputAgentSettings settings, List<String> inputs, OutputStream stdout) {
+        return start(settings, new FixedPromptSource(inputs),
+                MessageView.of(settings.view(), new PlainScreen(stdout)));
+    }
+
+    private void begin() {
+        // Stopping closes the client and waits for its threads, so it runs on a thread of its own, never on one of
+        // the client's (whose handlers complete the outcome).
+        outcome.whenCompleteAsync((result, error) -> stop(result), InputAgent::runOnStopThread);
+        client.terminated().thenRun(() -> outcome.complete(new Outcome(ExitStatus.CONNECTION_FAILED,
+                "the client stopped (connection failed or lost for good)")));
+        settings.timeout().ifPresent(timeout -> CompletableFuture.delayedExecutor(
+                timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> outcome.complete(timedOut(timeout))));
+        startDaemon("input-agent-prompts", this::readPrompts);
+    }
+
+    /**
+     * Returns once the agent is connected to the relay.
+     *
+     * @throws IllegalStateException when it is not connected within {@code timeout}, or has stopped (with why)
+     */
+    public void awaitReady(Duration timeout) {
+        if (!client.awaitConnected(timeout)) {
+            throw new IllegalStateException("input agent '" + settings.clientName() + "' "
+                    + (exit.isDone() || outcome.isDone() ? "stopped before it connected: " + describeEnd()
+                            : "did not connect to " + settings.host() + ":" + settings.port() + " within "
+                                    + timeout.toMillis() + " ms"));
         }
     }
 
-    /** Ends a running {@link #run()} with {@link ExitStatus#INTERRUPTED} and waits briefly for it to clean up. */
-    public void interrupt(Duration cleanupWait) {
-        outcome.complete(Outcome.of(ExitStatus.INTERRUPTED));
-        try {
-            finished.await(cleanupWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Completes with how the run ended (see class comment), after the client has stopped. */
+    public CompletableFuture<ExitStatus> exitStatus() {
+        return exit.copy();
     }
 
-    /** Why the run did not end with {@link ExitStatus#DONE}; empty otherwise. */
+    /** Why the run did not end with {@link ExitStatus#DONE}; empty otherwise (and while running). */
     public String failureReason() {
         return failureReason;
     }
 
-    private Outcome awaitOutcome() {
+    /**
+     * Ends a running agent with {@link ExitStatus#INTERRUPTED} (no effect once it has ended) and waits up to
+     * {@link #CLOSE_TIMEOUT} for it to stop.
+     *
+     * @throws IllegalStateException when it did not stop in time
+     */
+    @Override
+    public void close() {
+        outcome.complete(Outcome.of(ExitStatus.INTERRUPTED));
         try {
-            Optional<Duration> timeout = settings.timeout();
-            if (timeout.isEmpty()) {
-                return outcome.get();
-            }
-            return outcome.get(timeout.get().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            String streams = settings.exitAfterStreams()
-                    .map(n -> " (" + tracker.finishedCount() + " of " + n + " streams finished)")
-                    .orElse(" (input not finished)");
-            outcome.complete(new Outcome(ExitStatus.TIMED_OUT,
-                    "timed out after " + settings.timeout().orElseThrow().toSeconds() + " s" + streams));
-            return outcome.join();
+            exit.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.of(ExitStatus.INTERRUPTED);
         } catch (ExecutionException e) {
-            return new Outcome(ExitStatus.CONNECTION_FAILED, String.valueOf(e.getCause()));
+            throw new IllegalStateException("input agent '" + settings.clientName() + "' failed to stop: "
+                    + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("input agent '" + settings.clientName() + "' did not stop within "
+                    + CLOSE_TIMEOUT.toMillis() + " ms");
         }
+    }
+
+    private void stop(Outcome result) {
+        try {
+            failureReason = result.reason();
+            try {
+                prompts.close();
+            } finally {
+                client.close();
+            }
+            exit.complete(result.status());
+        } catch (RuntimeException | Error e) {
+            exit.completeExceptionally(e);
+        }
+    }
+
+    private String describeEnd() {
+        Outcome ended = outcome.getNow(null);
+        return ended == null ? "" : ended.status() + (ended.reason().isEmpty() ? "" : " (" + ended.reason() + ")");
+    }
+
+    private Outcome timedOut(Duration timeout) {
+        String streams = settings.exitAfterStreams()
+                .map(n -> " (" + tracker.finishedCount() + " of " + n + " streams finished)")
+                .orElse(" (input not finished)");
+        return new Outcome(ExitStatus.TIMED_OUT, "timed out after " + timeout.toSeconds() + " s" + streams);
     }
 
     private void onMessage(ReceivedMessage message) {
@@ -137,7 +182,8 @@ public final class InputAgent {
 
     /**
      * The client's send handler: one payload per call. The client calls again only after handing the previous
-     * payload on, so seeing the end marker means everything typed before it was passed to the client.
+     * payload on, so seeing the end marker means everything typed before it was passed to the client. After it,
+     * nothing is ever queued again: the next call blocks on the empty outbox until the client closes.
      */
     private Object nextPayload() throws InterruptedException {
         Object next = outbox.take();
@@ -147,8 +193,6 @@ public final class InputAgent {
         if (settings.exitAfterStreams().isEmpty()) {
             outcome.complete(Outcome.of(ExitStatus.DONE));
         }
-        // Nothing more to send, ever: park until shutdown interrupts this thread.
-        new CountDownLatch(1).await();
         return null;
     }
 
@@ -176,13 +220,8 @@ public final class InputAgent {
         outbox.add(END_OF_INPUT);
     }
 
-    private void watchConnection(ClientHandle handle) {
-        while (!outcome.isDone()) {
-            if (handle.awaitTermination(Duration.ofSeconds(1))) {
-                outcome.complete(new Outcome(ExitStatus.CONNECTION_FAILED,
-                        "the client stopped (connection failed or lost for good)"));
-            }
-        }
+    private static void runOnStopThread(Runnable stop) {
+        startDaemon("input-agent-stop", stop);
     }
 
     private static void startDaemon(String name, Runnable body) {

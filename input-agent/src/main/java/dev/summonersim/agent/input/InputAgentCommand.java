@@ -139,10 +139,17 @@ public final class InputAgentCommand implements Callable<Integer> {
     }
 
     private int run(InputAgentSettings settings, PromptSource prompts, Screen screen) {
-        InputAgent agent = new InputAgent(settings, prompts, MessageView.of(settings.view(), screen));
-        Thread hook = new Thread(() -> agent.interrupt(Duration.ofSeconds(2)), "input-agent-shutdown");
+        InputAgent agent = InputAgent.start(settings, prompts, MessageView.of(settings.view(), screen));
+        Thread hook = new Thread(() -> {
+            try {
+                agent.close();
+            } catch (IllegalStateException e) {
+                // the JVM is exiting anyway; the message says what did not stop
+                System.err.println("input-agent: " + e.getMessage());
+            }
+        }, "input-agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        ExitStatus status = agent.run();
+        ExitStatus status = agent.exitStatus().join();
         if (status != ExitStatus.DONE && status != ExitStatus.INTERRUPTED) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("input-agent: " + agent.failureReason());

@@ -1,6 +1,5 @@
 package dev.summonersim.agent.input;
 
-import static dev.summonersim.agent.input.AgentTestSupport.runInBackground;
 import static dev.summonersim.agent.input.AgentTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,9 +87,9 @@ class InputAgentTest {
         assertThat(expectedLines).as("D3 (null) sends nothing").hasSize(16);
 
         try (FakeServer server = FakeServer.start()) {
-            InputAgent agent = new InputAgent(settings(server.port()).multiline(true).build(), source.get(),
+            InputAgent agent = InputAgent.start(settings(server.port()).multiline(true).build(), source.get(),
                     new RawView(new PlainScreen(stdout)));
-            assertThat(agent.run()).isEqualTo(ExitStatus.DONE);
+            assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
             assertThat(server.awaitClientGone(WAIT)).isTrue();
             assertThat(server.drainLines()).containsExactlyElementsOf(expectedLines);
         }
@@ -104,13 +103,13 @@ class InputAgentTest {
         String expected = vectors.stream().map(DisplayVectors::expectedBytes)
                 .collect(Collectors.joining());
         try (FakeServer server = FakeServer.start()) {
-            InputAgent agent = new InputAgent(settings(server.port()).build(), new BlockingPromptSource(),
+            InputAgent agent = InputAgent.start(settings(server.port()).build(), new BlockingPromptSource(),
                     new RawView(new PlainScreen(stdout)));
-            CompletableFuture<ExitStatus> run = runInBackground(agent);
+            CompletableFuture<ExitStatus> run = agent.exitStatus();
             server.send(lines);
             await().atMost(WAIT).until(() -> stdout().length() >= expected.length());
             assertThat(stdout.toByteArray()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
-            agent.interrupt(WAIT);
+            agent.close();
             assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.INTERRUPTED);
         }
     }
@@ -120,9 +119,9 @@ class InputAgentTest {
         try (FakeServer server = FakeServer.start()) {
             StreamPromptSource pipe = new StreamPromptSource(
                     new ByteArrayInputStream("How are you?\n".getBytes(StandardCharsets.UTF_8)), false);
-            InputAgent agent = new InputAgent(settings(server.port()).exitAfterStreams(1).build(), pipe,
+            InputAgent agent = InputAgent.start(settings(server.port()).exitAfterStreams(1).build(), pipe,
                     new RawView(new PlainScreen(stdout)));
-            CompletableFuture<ExitStatus> run = runInBackground(agent);
+            CompletableFuture<ExitStatus> run = agent.exitStatus();
 
             assertThat(server.takeLine(WAIT))
                     .isEqualTo("{\"_version\": \"1.3.0\", \"_payload\": \"How are you?\", \"_type\": \"str\"}");
@@ -145,9 +144,9 @@ class InputAgentTest {
         try (FakeServer server = FakeServer.start()) {
             StreamPromptSource pipe = new StreamPromptSource(
                     new ByteArrayInputStream("first\nnull\n42".getBytes(StandardCharsets.UTF_8)), false);
-            InputAgent agent = new InputAgent(settings(server.port()).build(), pipe,
+            InputAgent agent = InputAgent.start(settings(server.port()).build(), pipe,
                     new RawView(new PlainScreen(stdout)));
-            assertThat(agent.run()).isEqualTo(ExitStatus.DONE);
+            assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
             assertThat(server.awaitClientGone(WAIT)).isTrue();
             assertThat(server.drainLines()).containsExactly(
                     "{\"_version\": \"1.3.0\", \"_payload\": \"first\", \"_type\": \"str\"}",
@@ -158,9 +157,9 @@ class InputAgentTest {
     @Test
     void streamsAreCountedOncePerStreamIdWhateverTheirTerminalEvent() throws Exception {
         try (FakeServer server = FakeServer.start()) {
-            InputAgent agent = new InputAgent(settings(server.port()).exitAfterStreams(2).build(),
+            InputAgent agent = InputAgent.start(settings(server.port()).exitAfterStreams(2).build(),
                     new BlockingPromptSource(), new RawView(new PlainScreen(stdout)));
-            CompletableFuture<ExitStatus> run = runInBackground(agent);
+            CompletableFuture<ExitStatus> run = agent.exitStatus();
             server.send(frame(new StreamEnd("a").toPayload()) + frame(new StreamEnd("a").toPayload()));
             await().atMost(WAIT).until(() -> stdout().split("\n> ", -1).length > 2);
             assertThat(run).as("one stream ended twice is still one stream").isNotDone();
@@ -172,10 +171,10 @@ class InputAgentTest {
     @Test
     void timeoutEndsTheRunWithAReason() throws Exception {
         try (FakeServer server = FakeServer.start()) {
-            InputAgent agent = new InputAgent(
+            InputAgent agent = InputAgent.start(
                     settings(server.port()).exitAfterStreams(1).timeout(Duration.ofSeconds(1)).build(),
                     new FixedPromptSource(List.of("hi")), new RawView(new PlainScreen(stdout)));
-            assertThat(agent.run()).isEqualTo(ExitStatus.TIMED_OUT);
+            assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.TIMED_OUT);
             assertThat(agent.failureReason()).contains("timed out after 1 s").contains("0 of 1 streams");
         }
     }
@@ -186,9 +185,9 @@ class InputAgentTest {
             throw new QuitRequestedException();
         };
         try (FakeServer server = FakeServer.start()) {
-            InputAgent agent = new InputAgent(settings(server.port()).build(), ctrlC,
+            InputAgent agent = InputAgent.start(settings(server.port()).build(), ctrlC,
                     new RawView(new PlainScreen(stdout)));
-            assertThat(agent.run()).isEqualTo(ExitStatus.INTERRUPTED);
+            assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.INTERRUPTED);
         }
     }
 
@@ -198,9 +197,9 @@ class InputAgentTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        InputAgent agent = new InputAgent(settings(closedPort).build(), new BlockingPromptSource(),
+        InputAgent agent = InputAgent.start(settings(closedPort).build(), new BlockingPromptSource(),
                 new RawView(new PlainScreen(stdout)));
-        assertThat(agent.run()).isEqualTo(ExitStatus.CONNECTION_FAILED);
+        assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.CONNECTION_FAILED);
         assertThat(agent.failureReason()).contains("client stopped");
     }
 }

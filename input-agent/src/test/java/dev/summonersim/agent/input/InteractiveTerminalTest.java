@@ -1,6 +1,5 @@
 package dev.summonersim.agent.input;
 
-import static dev.summonersim.agent.input.AgentTestSupport.runInBackground;
 import static dev.summonersim.agent.input.AgentTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -105,9 +104,9 @@ class InteractiveTerminalTest {
 
     private CompletableFuture<ExitStatus> startAgent(boolean multiline, ViewMode view) {
         InteractiveTerminal console = new InteractiveTerminal(terminal);
-        InputAgent agent = new InputAgent(settings(server.port()).multiline(multiline).view(view).build(),
+        InputAgent agent = InputAgent.start(settings(server.port()).multiline(multiline).view(view).build(),
                 console.prompts(multiline), MessageView.of(view, console.screen()));
-        return runInBackground(agent);
+        return agent.exitStatus();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.summonersim.agent.input;
 
-import static dev.summonersim.agent.input.AgentTestSupport.runInBackground;
 import static dev.summonersim.agent.input.AgentTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,9 +70,9 @@ class ScriptableModeTest {
     @Test
     void sendThenRawViewUntilTheStreamEnds() throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        InputAgent agent = InputAgent.sending(settings(relay.port()).exitAfterStreams(1).build(),
+        InputAgent agent = InputAgent.startSending(settings(relay.port()).exitAfterStreams(1).build(),
                 List.of("How are you?"), stdout);
-        CompletableFuture<ExitStatus> run = runInBackground(agent);
+        CompletableFuture<ExitStatus> run = agent.exitStatus();
         answerThePrompt();
         assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo(EXPECTED_RAW);
@@ -82,9 +81,9 @@ class ScriptableModeTest {
     @Test
     void sendThenTextViewShowsTheAnswerAsTextWithAFooter() throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        InputAgent agent = new InputAgent(settings(relay.port()).exitAfterStreams(1).build(),
+        InputAgent agent = InputAgent.start(settings(relay.port()).exitAfterStreams(1).build(),
                 new FixedPromptSource(List.of("How are you?")), new TextView(new PlainScreen(stdout), System::nanoTime));
-        CompletableFuture<ExitStatus> run = runInBackground(agent);
+        CompletableFuture<ExitStatus> run = agent.exitStatus();
         answerThePrompt();
         assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
         assertThat(stdout.toString(StandardCharsets.UTF_8))
@@ -96,10 +95,10 @@ class ScriptableModeTest {
         try (RawPeer second = RawPeer.connect(relay.port())) {
             await().atMost(WAIT).until(() -> relay.connectedClients() == 2);
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-            InputAgent agent = new InputAgent(settings(relay.port()).exitAfterStreams(2).build(),
+            InputAgent agent = InputAgent.start(settings(relay.port()).exitAfterStreams(2).build(),
                     new FixedPromptSource(List.of("How are you?")),
                     new TextView(new PlainScreen(stdout), System::nanoTime));
-            CompletableFuture<ExitStatus> run = runInBackground(agent);
+            CompletableFuture<ExitStatus> run = agent.exitStatus();
             assertThat(StreamResponder.awaitPayload(peer, WAIT)).isEqualTo("How are you?");
             assertThat(StreamResponder.awaitPayload(second, WAIT)).isEqualTo("How are you?");
 

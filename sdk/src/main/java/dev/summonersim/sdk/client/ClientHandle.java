@@ -2,6 +2,7 @@ package dev.summonersim.sdk.client;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** A started {@link SummonerClient}. {@link #close()} stops it and waits (bounded) until its threads have ended. */
 public final class ClientHandle implements AutoCloseable {
@@ -32,6 +33,16 @@ public final class ClientHandle implements AutoCloseable {
 
     public boolean awaitTermination(Duration timeout) {
         return runtime.awaitTermination(timeout);
+    }
+
+    /**
+     * Completes once the client's threads have ended, with the exit code: 0 after a requested stop, non-zero when
+     * the client gave up reconnecting. Lets callers react to the end without a thread that polls
+     * {@link #awaitTermination(Duration)}. Dependent actions run on the client's last thread (or the caller's, if it
+     * has already ended); use an async variant for anything that blocks.
+     */
+    public CompletableFuture<Integer> terminated() {
+        return runtime.termination();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ final class ClientRuntime {
     private final Thread sendThread;
     private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
     private final CountDownLatch terminated = new CountDownLatch(2);
+    /** Completed with the exit code once both threads have ended. */
+    private final CompletableFuture<Integer> termination = new CompletableFuture<>();
     private volatile int exitCode = ConnectionLoop.EXIT_CLEAN;
 
     ClientRuntime(String name, Logger log, ClientConfig config, ServerTarget primary, ServerTarget fallback,
@@ -46,7 +49,7 @@ final class ClientRuntime {
                 exitCode = 2;
             } finally {
                 stop();
-                terminated.countDown();
+                threadEnded();
             }
         });
         this.sendThread = ownThread(name + "-send", () -> {
@@ -56,9 +59,16 @@ final class ClientRuntime {
                 log.error("Send loop failed; stopping the client", e);
                 stop();
             } finally {
-                terminated.countDown();
+                threadEnded();
             }
         });
+    }
+
+    private void threadEnded() {
+        terminated.countDown();
+        if (terminated.getCount() == 0) {
+            termination.complete(exitCode);
+        }
     }
 
     /** Threads made here are known, so that close() called from one of them does not wait for itself. */
@@ -127,6 +137,11 @@ final class ClientRuntime {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** A view of the termination future that callers cannot complete. */
+    CompletableFuture<Integer> termination() {
+        return termination.copy();
     }
 
     boolean isRunning() {

@@ -63,6 +63,38 @@ class ClientLifecycleTest {
     }
 
     @Test
+    void terminatedCompletesWithZeroAfterClose() throws Exception {
+        ClientHandle handle = SummonerClient.builder(uniqueName("terminated-close"))
+                .config(fastRetries(null, null, null)).port(relay.port()).build().start();
+        relay.awaitPeer(WAIT);
+        assertThat(handle.terminated()).isNotDone();
+
+        handle.close();
+
+        assertThat(handle.terminated()).isCompletedWithValue(0);
+    }
+
+    @Test
+    void terminatedCompletesWithTheExitCodeWhenTheClientGivesUp() throws Exception {
+        int dead = FakeRelay.deadPort();
+        ClientHandle handle = SummonerClient.builder(uniqueName("terminated-gave-up"))
+                .config(fastRetries(1, dead, 1)).port(dead).build().start();
+
+        assertThat(handle.terminated().get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(1);
+        assertThat(handle.isRunning()).isFalse();
+    }
+
+    @Test
+    void callersCannotCompleteTheTerminationFuture() throws Exception {
+        try (ClientHandle handle = SummonerClient.builder(uniqueName("terminated-view"))
+                .config(fastRetries(null, null, null)).port(relay.port()).build().start()) {
+            handle.terminated().complete(7);
+            assertThat(handle.terminated()).isNotDone();
+            assertThat(handle.isRunning()).isTrue();
+        }
+    }
+
+    @Test
     void closeWhileRetryingStopsAtOnce() throws Exception {
         ClientHandle handle = SummonerClient.builder(uniqueName("close-retrying"))
                 .config(fastRetries(null, null, null).toBuilder()

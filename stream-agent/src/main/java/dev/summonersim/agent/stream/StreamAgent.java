@@ -2,11 +2,15 @@ package dev.summonersim.agent.stream;
 
 import dev.summonersim.agent.stream.llm.LlmSettings;
 import dev.summonersim.agent.stream.llm.OpenAiTokenStreamer;
+import dev.summonersim.agent.stream.llm.TokenStreamer;
 import dev.summonersim.agent.stream.send.EventSendHandler;
 import dev.summonersim.llmstub.LlmStub;
 import dev.summonersim.sdk.client.ClientHandle;
 import dev.summonersim.sdk.client.SummonerClient;
 import dev.summonersim.sdk.events.StreamEvent;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -15,19 +19,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * StreamAgent_1 / StreamAgent_0: answers every relayed prompt with an LLM stream sent as stream events.
- * {@link #start(StreamAgentConfig)} wires the parts and connects in the background.
+ * {@link #start(StreamAgentConfig)} wires the parts, connects in the background and returns the running agent;
+ * {@link #awaitReady(Duration)} waits for the relay connection; {@link #close()} disconnects, cancels the running
+ * stream and stops the embedded stub.
  */
-public final class StreamAgent {
+public final class StreamAgent implements AutoCloseable {
 
     /** Official API root, used when only a key is configured. */
     public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
     /** Sent when a base URL is configured without a key; local OpenAI-compatible servers ignore it. */
     static final String PLACEHOLDER_API_KEY = "sk-no-key-configured";
 
-    private StreamAgent() {
+    private final String name;
+    private final ClientHandle client;
+    private final SingleStreamRunner runner;
+    private final TokenStreamer streamer;
+    private final LlmStub embeddedStub;
+    private final String llmBaseUrl;
+
+    private StreamAgent(String name, ClientHandle client, SingleStreamRunner runner, TokenStreamer streamer,
+                        LlmStub embeddedStub, String llmBaseUrl) {
+        this.name = name;
+        this.client = client;
+        this.runner = runner;
+        this.streamer = streamer;
+        this.embeddedStub = embeddedStub;
+        this.llmBaseUrl = llmBaseUrl;
     }
 
-    public static StreamAgentHandle start(StreamAgentConfig config) {
+    public static StreamAgent start(StreamAgentConfig config) {
         String name = config.effectiveName();
         Logger log = LoggerFactory.getLogger(name);
         LlmStub stub = null;
@@ -59,7 +79,7 @@ public final class StreamAgent {
                     .onSend(new EventSendHandler(events, config.effectiveSendStrategy()))
                     .build();
             ClientHandle clientHandle = client.start();
-            return new StreamAgentHandle(name, clientHandle, runner, streamer, stub, baseUrl);
+            return new StreamAgent(name, clientHandle, runner, streamer, stub, baseUrl);
         } catch (RuntimeException e) {
             if (runner != null) {
                 runner.close();
@@ -71,6 +91,70 @@ public final class StreamAgent {
                 stub.close();
             }
             throw e;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns once the agent is connected to the relay.
+     *
+     * @throws IllegalStateException when it is not connected within {@code timeout} or has stopped
+     */
+    public void awaitReady(Duration timeout) {
+        if (!client.awaitConnected(timeout)) {
+            throw new IllegalStateException("stream agent '" + name + "' "
+                    + (client.isRunning() ? "did not connect to the relay within " + timeout.toMillis() + " ms"
+                            : "stopped before it connected to the relay"));
+        }
+    }
+
+    /** The agent's end of the relay connection (what peers see as remote_addr), or null when not connected. */
+    public InetSocketAddress localAddress() {
+        return client.localAddress();
+    }
+
+    public boolean isRunning() {
+        return client.isRunning();
+    }
+
+    public boolean awaitTermination(Duration timeout) {
+        return client.awaitTermination(timeout);
+    }
+
+    /** The API root the agent streams from. */
+    public String llmBaseUrl() {
+        return llmBaseUrl;
+    }
+
+    /** The embedded stub's API root, when the agent started one because no LLM was configured. */
+    public Optional<String> embeddedStubUrl() {
+        return Optional.ofNullable(embeddedStub).map(LlmStub::baseUrl);
+    }
+
+    /** Cancels the running stream, if any (queuing its stream_cancelled); returns whether one was running. */
+    public boolean cancelCurrentStream() {
+        return runner.cancelCurrent();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            try {
+                runner.close();
+            } finally {
+                try {
+                    streamer.close();
+                } finally {
+                    if (embeddedStub != null) {
+                        embeddedStub.close();
+                    }
+                }
+            }
         }
     }
 }

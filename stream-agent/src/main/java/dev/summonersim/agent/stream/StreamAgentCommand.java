@@ -151,7 +151,7 @@ public final class StreamAgentCommand implements Callable<Integer> {
         Logger log = LoggerFactory.getLogger(agentConfig.effectiveName());
         log.info(source.description());
 
-        StreamAgentHandle agent = StreamAgent.start(agentConfig);
+        StreamAgent agent = StreamAgent.start(agentConfig);
         AtomicBoolean stopRequested = new AtomicBoolean();
         Thread shutdown = new Thread(() -> {
             stopRequested.set(true);

@@ -41,16 +41,16 @@ final class AgentTestBed implements AutoCloseable {
     }
 
     /** Starts an agent on the relay (name unique, LLM retries 0) and waits until the relay has registered it. */
-    StreamAgentHandle startAgent(UnaryOperator<StreamAgentConfig.Builder> customize) {
+    StreamAgent startAgent(UnaryOperator<StreamAgentConfig.Builder> customize) {
         int before = relay.connectedClients();
         StreamAgentConfig.Builder builder = StreamAgentConfig.builder()
                 .name(uniqueName())
                 .host("127.0.0.1")
                 .port(relay.port())
                 .llmMaxRetries(0);
-        StreamAgentHandle agent = StreamAgent.start(customize.apply(builder).build());
+        StreamAgent agent = StreamAgent.start(customize.apply(builder).build());
         started.add(agent);
-        assertThat(agent.awaitConnected(Duration.ofSeconds(20))).as("agent connected").isTrue();
+        agent.awaitReady(Duration.ofSeconds(20));
         awaitClients(before + 1);
         return agent;
     }

@@ -28,7 +28,7 @@ class EmbeddedStubDefaultTest {
         logged.start();
         agentLog.addAppender(logged);
         try (AgentTestBed bed = new AgentTestBed()) {
-            StreamAgentHandle agent = bed.startAgent(b -> b.name(name));
+            StreamAgent agent = bed.startAgent(b -> b.name(name));
             assertThat(agent.embeddedStubUrl()).isPresent();
             String url = agent.embeddedStubUrl().orElseThrow();
             assertThat(URI.create(url).getHost()).isEqualTo("127.0.0.1");
@@ -53,7 +53,7 @@ class EmbeddedStubDefaultTest {
     @Test
     void configuredEndpointDoesNotStartTheStub() {
         try (AgentTestBed bed = new AgentTestBed()) {
-            StreamAgentHandle agent = bed.startAgent(b -> b.llmBaseUrl("http://127.0.0.1:9/v1"));
+            StreamAgent agent = bed.startAgent(b -> b.llmBaseUrl("http://127.0.0.1:9/v1"));
             assertThat(agent.embeddedStubUrl()).isEmpty();
             assertThat(agent.llmBaseUrl()).isEqualTo("http://127.0.0.1:9/v1");
             assertThat(agent.awaitTermination(Duration.ofMillis(10))).isFalse();

@@ -26,7 +26,7 @@ class ServerWarningTest {
         agentLog.addAppender(logged);
         try (LlmStub stub = LlmStub.start();
              AgentTestBed bed = new AgentTestBed(relay -> relay.rateLimitPerWindow(5))) {
-            StreamAgentHandle agent = bed.startAgent(b -> b.name(name).llmBaseUrl(stub.baseUrl()).llmApiKey("k"));
+            StreamAgent agent = bed.startAgent(b -> b.name(name).llmBaseUrl(stub.baseUrl()).llmApiKey("k"));
             RelayObserver observer = bed.connectObserver();
             observer.sendPrompt("#stub:tokens=10 #stub:delay=1");
 

@@ -65,7 +65,7 @@ class StreamAgentRelayTest {
         bed.close();
     }
 
-    private StreamAgentHandle agent() {
+    private StreamAgent agent() {
         return bed.startAgent(b -> b.llmBaseUrl(stub.baseUrl()).llmApiKey("sk-test"));
     }
 
@@ -78,7 +78,7 @@ class StreamAgentRelayTest {
     void knownScriptGivesStartTokensEndWithOneUuidStreamIdAndTheReferenceLogLine() throws Exception {
         stub.script(ChatScript.whenPromptMatches("^weather check$").tokens("It", "'s", " sunny", " today")
                 .tokenDelay(Duration.ofMillis(5)));
-        StreamAgentHandle agent = agent();
+        StreamAgent agent = agent();
         Logger agentLog = (Logger) LoggerFactory.getLogger(agent.name());
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
@@ -129,7 +129,7 @@ class StreamAgentRelayTest {
     }
 
     private void cancelMidStream(LlmStub own) throws Exception {
-        StreamAgentHandle agent = bed.startAgent(b -> b.llmBaseUrl(own.baseUrl()).llmApiKey("sk-test"));
+        StreamAgent agent = bed.startAgent(b -> b.llmBaseUrl(own.baseUrl()).llmApiKey("sk-test"));
         ((Logger) LoggerFactory.getLogger(agent.name())).setLevel(ch.qos.logback.classic.Level.DEBUG);
         RelayObserver observer = bed.connectObserver();
         assertThat(own.clientDisconnects()).isZero();
@@ -220,7 +220,7 @@ class StreamAgentRelayTest {
             deadPort = s.getLocalPort();
         }
         int port = deadPort;
-        StreamAgentHandle agent = bed.startAgent(b -> b.llmBaseUrl("http://127.0.0.1:" + port + "/v1"));
+        StreamAgent agent = bed.startAgent(b -> b.llmBaseUrl("http://127.0.0.1:" + port + "/v1"));
         RelayObserver observer = bed.connectObserver();
         for (String prompt : List.of("first", "second")) {
             observer.sendPrompt(prompt);
