@@ -25,6 +25,7 @@ final class PromptReceiver implements ReceiveHandler {
     private final Logger log;
     private final boolean reactToAll;
     private final String addressedTo;
+    private final RepeatedWarningLog warnings;
 
     PromptReceiver(SingleStreamRunner runner, Logger log, boolean reactToAll) {
         this(runner, log, reactToAll, null);
@@ -36,13 +37,17 @@ final class PromptReceiver implements ReceiveHandler {
         this.log = Objects.requireNonNull(log, "log");
         this.reactToAll = reactToAll;
         this.addressedTo = addressedTo;
+        this.warnings = new RepeatedWarningLog(log, System::nanoTime, RepeatedWarningLog.DEFAULT_WINDOW);
     }
 
     @Override
     public void onMessage(ReceivedMessage message) {
         if (message instanceof TextMessage text && text.isServerWarning()) {
-            log.warn("{}", PeerText.oneLine(text.text().replace("Warning:", "[From Server]")));
-        } else if (message instanceof RelayMessage relay) {
+            warnings.warn(PeerText.oneLine(text.text().replace("Warning:", "[From Server]")));
+            return;
+        }
+        warnings.flush();
+        if (message instanceof RelayMessage relay) {
             onRelayed(relay);
         } else if (message instanceof TextMessage text) {
             log.info("Ignored message (unexpected shape): {}", PythonTypeName.classOf(text.text()));

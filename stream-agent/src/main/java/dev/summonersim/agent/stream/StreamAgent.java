@@ -64,7 +64,8 @@ public final class StreamAgent implements AutoCloseable {
         LlmSettings settings = new LlmSettings(baseUrl, apiKey, config.model(), config.llmMaxRetries(),
                 config.llmReadTimeout());
 
-        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        // Bounded: a full queue holds up the LLM reader instead of growing (EventGate).
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>(config.eventQueueCapacity());
         OpenAiTokenStreamer streamer = null;
         SingleStreamRunner runner = null;
         try {

@@ -115,6 +115,13 @@ public final class StreamAgentCommand implements Callable<Integer> {
                     + "bin/simulate uses it). Off by default: every relayed message is a prompt.")
     boolean onlyAddressed;
 
+    @Option(names = "--event-queue-capacity", paramLabel = "N",
+            defaultValue = "" + StreamAgentConfig.DEFAULT_EVENT_QUEUE_CAPACITY,
+            description = "Most stream events waiting to be sent. When the queue is full the agent stops reading "
+                    + "the LLM's stream until there is room (nothing is dropped; the HTTP stream is held up). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int eventQueueCapacity;
+
     private final Map<String, String> environment;
     private final Path workingDirectory;
 
@@ -187,6 +194,7 @@ public final class StreamAgentCommand implements Callable<Integer> {
         requireAtLeast("--timeout-ms", timeoutMs, 0);
         requireAtLeast("--llm-read-timeout-ms", llmReadTimeoutMs, 1);
         requireAtLeast("--llm-max-retries", llmMaxRetries, 0);
+        requireAtLeast("--event-queue-capacity", eventQueueCapacity, 1);
         if (port != null && (port < 1 || port > 65535)) {
             throw new ParameterException(spec.commandLine(), "--port must be 1-65535, got " + port);
         }
@@ -246,6 +254,7 @@ public final class StreamAgentCommand implements Callable<Integer> {
                 .llmReadTimeout(Duration.ofMillis(llmReadTimeoutMs))
                 .reactToAll(reactToAll)
                 .onlyAddressed(onlyAddressed)
+                .eventQueueCapacity(eventQueueCapacity)
                 .build();
     }
 

@@ -28,15 +28,18 @@ import java.util.Objects;
  * @param reactToAll    react to other agents' stream events too (the reference behaviour, quirk Q20)
  * @param onlyAddressed react only to {@code {"to": <this agent's name>, "prompt": <text>}} and ignore everything
  *                      else (our extension, for many agents on one relay); false = every relayed message is a prompt
+ * @param eventQueueCapacity most stream events waiting to be sent; when full, the LLM reader waits (back-pressure)
  */
 public record StreamAgentConfig(String name, ClientConfig client, String host, int port, SendMode sendMode,
                                 Duration pollInterval, Duration sendTimeout, SendStrategy sendStrategy,
                                 String model, String llmBaseUrl, String llmApiKey, int llmMaxRetries,
                                 Duration llmReadTimeout, boolean reactToAll,
-                                boolean onlyAddressed) {
+                                boolean onlyAddressed, int eventQueueCapacity) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8888;
+    /** About 100 KB of token events: a minute and a half of polling at 10 ms, never a memory problem. */
+    public static final int DEFAULT_EVENT_QUEUE_CAPACITY = 1024;
 
     public StreamAgentConfig {
         Objects.requireNonNull(client, "client");
@@ -54,6 +57,9 @@ public record StreamAgentConfig(String name, ClientConfig client, String host, i
         }
         if (sendTimeout.isNegative()) {
             throw new IllegalArgumentException("send timeout must not be negative: " + sendTimeout.toMillis() + " ms");
+        }
+        if (eventQueueCapacity < 1) {
+            throw new IllegalArgumentException("event queue capacity must be at least 1: " + eventQueueCapacity);
         }
         if (llmMaxRetries < 0) {
             throw new IllegalArgumentException("LLM max retries must not be negative: " + llmMaxRetries);
@@ -81,14 +87,16 @@ public record StreamAgentConfig(String name, ClientConfig client, String host, i
         return new Builder().name(name).client(client).host(host).port(port).sendMode(sendMode)
                 .pollInterval(pollInterval).sendTimeout(sendTimeout).sendStrategy(sendStrategy).model(model)
                 .llmBaseUrl(llmBaseUrl).llmApiKey(llmApiKey).llmMaxRetries(llmMaxRetries)
-                .llmReadTimeout(llmReadTimeout).reactToAll(reactToAll).onlyAddressed(onlyAddressed);
+                .llmReadTimeout(llmReadTimeout).reactToAll(reactToAll).onlyAddressed(onlyAddressed)
+                .eventQueueCapacity(eventQueueCapacity);
     }
 
     @Override
     public String toString() {
         return "StreamAgentConfig[name=" + effectiveName() + ", host=" + host + ", port=" + port + ", sendMode="
                 + sendMode + ", model=" + model + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
-                + (llmApiKey == null ? "unset" : "<hidden>") + ", reactToAll=" + reactToAll + ", onlyAddressed=" + onlyAddressed + "]";
+                + (llmApiKey == null ? "unset" : "<hidden>") + ", reactToAll=" + reactToAll + ", onlyAddressed=" + onlyAddressed
+                + ", eventQueueCapacity=" + eventQueueCapacity + "]";
     }
 
     public static final class Builder {
@@ -107,6 +115,7 @@ public record StreamAgentConfig(String name, ClientConfig client, String host, i
         private Duration llmReadTimeout = LlmSettings.DEFAULT_READ_TIMEOUT;
         private boolean reactToAll;
         private boolean onlyAddressed;
+        private int eventQueueCapacity = DEFAULT_EVENT_QUEUE_CAPACITY;
 
         private Builder() {
         }
@@ -186,9 +195,15 @@ public record StreamAgentConfig(String name, ClientConfig client, String host, i
             return this;
         }
 
+        public Builder eventQueueCapacity(int eventQueueCapacity) {
+            this.eventQueueCapacity = eventQueueCapacity;
+            return this;
+        }
+
         public StreamAgentConfig build() {
             return new StreamAgentConfig(name, client, host, port, sendMode, pollInterval, sendTimeout, sendStrategy,
-                    model, llmBaseUrl, llmApiKey, llmMaxRetries, llmReadTimeout, reactToAll, onlyAddressed);
+                    model, llmBaseUrl, llmApiKey, llmMaxRetries, llmReadTimeout, reactToAll, onlyAddressed,
+                    eventQueueCapacity);
         }
     }
 }

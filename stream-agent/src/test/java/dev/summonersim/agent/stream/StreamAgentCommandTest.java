@@ -146,4 +146,18 @@ class StreamAgentCommandTest {
         assertThat(config.onlyAddressed()).isTrue();
         assertThat(config.toBuilder().build().onlyAddressed()).isTrue();
     }
+
+    @Test
+    void eventQueueCapacityHasADocumentedDefaultAndRejectsZero() {
+        assertThat(parsed(Map.of()).agentConfig(ClientConfig.defaults()).eventQueueCapacity())
+                .isEqualTo(StreamAgentConfig.DEFAULT_EVENT_QUEUE_CAPACITY).isEqualTo(1024);
+        StreamAgentConfig config = parsed(Map.of(), "--event-queue-capacity", "16").agentConfig(ClientConfig.defaults());
+        assertThat(config.eventQueueCapacity()).isEqualTo(16);
+        assertThat(config.toBuilder().build().eventQueueCapacity()).isEqualTo(16);
+        assertThat(commandLine(new StreamAgentCommand(Map.of(), workDir)).execute("--event-queue-capacity", "0"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--event-queue-capacity must be at least 1, got 0");
+        assertThat(commandLine(new StreamAgentCommand(Map.of(), workDir)).execute("--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--event-queue-capacity", "Default: 1024");
+    }
 }
