@@ -84,7 +84,7 @@ public final class InputAgent implements AutoCloseable {
      */
     public static InputAgent startSending(InputAgentSettings settings, List<String> inputs, OutputStream stdout) {
         return start(settings, new FixedPromptSource(inputs),
-                MessageView.of(settings.view(), new PlainScreen(stdout)));
+                MessageView.of(settings.view(), new PlainScreen(stdout), settings.stallAfter()));
     }
 
     private void begin() {
@@ -96,6 +96,7 @@ public final class InputAgent implements AutoCloseable {
         settings.timeout().ifPresent(timeout -> CompletableFuture.delayedExecutor(
                 timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> outcome.complete(timedOut(timeout))));
         startDaemon("input-agent-prompts", this::readPrompts);
+        startDaemon("input-agent-stall-watch", this::watchStalls);
     }
 
     /**
@@ -222,6 +223,22 @@ public final class InputAgent implements AutoCloseable {
 
     private static void runOnStopThread(Runnable stop) {
         startDaemon("input-agent-stop", stop);
+    }
+
+    /** Lets the view mark silent streams; checks twice per stall time, at most once every 10 ms. */
+    private void watchStalls() {
+        long tickMillis = Math.max(10, Math.min(1000, settings.stallAfter().toMillis() / 2));
+        while (!outcome.isDone()) {
+            try {
+                outcome.get(tickMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                view.checkStalls();
+            } catch (InterruptedException e) {
+                return;
+            } catch (ExecutionException e) {
+                return;
+            }
+        }
     }
 
     private static void startDaemon(String name, Runnable body) {

@@ -86,6 +86,12 @@ public final class InputAgentCommand implements Callable<Integer> {
                     + "\"[stream_end] N tokens in S s\" (or the cancel/error reason). Default: ${DEFAULT-VALUE}.")
     String view;
 
+    @Option(names = "--stall-after-ms", paramLabel = "N", defaultValue = "5000",
+            description = "Text view: a stream with no event for N ms and no stream_end (or cancel/error) is marked "
+                    + "\"[stalled] no event for S s after N tokens\" (a relay's rate limit can drop the rest of a "
+                    + "long stream). Default: ${DEFAULT-VALUE}.")
+    long stallAfterMs;
+
     @Option(names = "--send", paramLabel = "TEXT",
             description = "Send TEXT as one input (repeatable, in order). With --send, stdin is not read.")
     List<String> sends = new ArrayList<>();
@@ -139,7 +145,8 @@ public final class InputAgentCommand implements Callable<Integer> {
     }
 
     private int run(InputAgentSettings settings, PromptSource prompts, Screen screen) {
-        InputAgent agent = InputAgent.start(settings, prompts, MessageView.of(settings.view(), screen));
+        InputAgent agent = InputAgent.start(settings, prompts,
+                MessageView.of(settings.view(), screen, settings.stallAfter()));
         Thread hook = new Thread(() -> {
             try {
                 agent.close();
@@ -179,12 +186,16 @@ public final class InputAgentCommand implements Callable<Integer> {
         if (timeoutSeconds != null && timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout-s must be at least 1, got " + timeoutSeconds);
         }
+        if (stallAfterMs < 1) {
+            throw new IllegalArgumentException("--stall-after-ms must be at least 1, got " + stallAfterMs);
+        }
         return InputAgentSettings.builder()
                 .clientConfig(cfg.build())
                 .multiline(parseMultiline(multiline))
                 .view(parseView(view))
                 .exitAfterStreams(exitAfterStreams)
                 .timeout(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds))
+                .stallAfter(Duration.ofMillis(stallAfterMs))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.summonersim.agent.input;
 
+import dev.summonersim.agent.input.view.TextView;
 import dev.summonersim.agent.input.view.ViewMode;
 import dev.summonersim.sdk.config.ClientConfig;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param view             display of received messages
  * @param exitAfterStreams when set, the run is done once this many streams reached a terminal event
  * @param timeout          when set, the run fails if not done within it
+ * @param stallAfter       text view: a stream without any event for this long (and no terminal event) is marked
+ *                         as stalled
  */
 public record InputAgentSettings(
         String clientName,
@@ -27,7 +30,8 @@ public record InputAgentSettings(
         boolean multiline,
         ViewMode view,
         Optional<Integer> exitAfterStreams,
-        Optional<Duration> timeout) {
+        Optional<Duration> timeout,
+        Duration stallAfter) {
 
     public static final String DEFAULT_NAME = "InputAgent";
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -40,6 +44,10 @@ public record InputAgentSettings(
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(exitAfterStreams, "exitAfterStreams");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(stallAfter, "stallAfter");
+        if (stallAfter.isNegative() || stallAfter.isZero()) {
+            throw new IllegalArgumentException("stallAfter must be positive, got " + stallAfter);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
@@ -69,6 +77,7 @@ public record InputAgentSettings(
         b.view = view;
         b.exitAfterStreams = exitAfterStreams.orElse(null);
         b.timeout = timeout.orElse(null);
+        b.stallAfter = stallAfter;
         return b;
     }
 
@@ -81,6 +90,7 @@ public record InputAgentSettings(
         private ViewMode view = ViewMode.RAW;
         private Integer exitAfterStreams;
         private Duration timeout;
+        private Duration stallAfter = TextView.DEFAULT_STALL_AFTER;
 
         private Builder() {
         }
@@ -93,10 +103,11 @@ public record InputAgentSettings(
         public Builder view(ViewMode v) { view = v; return this; }
         public Builder exitAfterStreams(Integer v) { exitAfterStreams = v; return this; }
         public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder stallAfter(Duration v) { stallAfter = v; return this; }
 
         public InputAgentSettings build() {
             return new InputAgentSettings(clientName, clientConfig, host, port, multiline, view,
-                    Optional.ofNullable(exitAfterStreams), Optional.ofNullable(timeout));
+                    Optional.ofNullable(exitAfterStreams), Optional.ofNullable(timeout), stallAfter);
         }
     }
 }

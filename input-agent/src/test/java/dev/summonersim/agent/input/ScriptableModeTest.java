@@ -9,6 +9,7 @@ import dev.summonersim.agent.input.support.RawPeer;
 import dev.summonersim.agent.input.support.StreamResponder;
 import dev.summonersim.agent.input.view.PlainScreen;
 import dev.summonersim.agent.input.view.TextView;
+import dev.summonersim.agent.input.view.ViewMode;
 import dev.summonersim.relay.RelayServer;
 import dev.summonersim.relay.RelayServerConfig;
 import java.io.ByteArrayOutputStream;
@@ -88,6 +89,24 @@ class ScriptableModeTest {
         assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
         assertThat(stdout.toString(StandardCharsets.UTF_8))
                 .matches("\\[s-1\\] I'm fine, thanks 42\n\\[s-1\\] \\[stream_end\\] 4 tokens in \\d+\\.\\d s\n");
+    }
+
+    /** Issue 13 §3: a stream cut short (no terminal event) is marked as stalled by the running agent. */
+    @Test
+    void textViewMarksAStreamThatStopsWithoutTerminalEventAsStalled() throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        InputAgent agent = InputAgent.sending(settings(relay.port()).view(ViewMode.TEXT)
+                .stallAfter(Duration.ofMillis(50)).timeout(Duration.ofSeconds(30)).exitAfterStreams(1).build(),
+                List.of("How are you?"), stdout);
+        CompletableFuture<ExitStatus> run = runInBackground(agent);
+        assertThat(StreamResponder.awaitPayload(peer, WAIT)).isEqualTo("How are you?");
+        peer.sendPayload(new dev.summonersim.sdk.events.StreamStart("cut-1").toPayload());
+        peer.sendPayload(new dev.summonersim.sdk.events.Token("cut-1", "The rest was rate-limited").toPayload());
+        await().atMost(WAIT).until(() -> stdout.toString(StandardCharsets.UTF_8).contains("[stalled]"));
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).matches("\\[cut-1\\] The rest was rate-limited\n"
+                + "\\[cut-1\\] \\[stalled\\] no event for \\d+\\.\\d s after 1 token \\(no stream_end yet\\)\n");
+        peer.sendPayload(new dev.summonersim.sdk.events.StreamEnd("cut-1").toPayload());
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /** Issue 13 §3: a rate limit's thousands of identical warnings become one log line per second with a count. */
 class RepeatedWarningLogTest {
-    private static final String LIMIT = "[From Server] You are sending messages too frequently.";
+    private static final String LIMIT = "[From Server] You are sending messages too quickly. Please slow down.";
     private static final Pattern REPEATED = Pattern.compile(" \\(repeated ([\\d,]+) more times? in [\\d.]+ s\\)$");
 
     private final Logger log = (Logger) LoggerFactory.getLogger("RepeatedWarningLogTest-" + System.nanoTime());
@@ -66,7 +66,7 @@ class RepeatedWarningLogTest {
         try {
             PromptReceiver receiver = new PromptReceiver(runner, log, false);
             for (int i = 0; i < 1_892; i++) {
-                receiver.onMessage(new TextMessage("Warning: You are sending messages too frequently."));
+                receiver.onMessage(new TextMessage("Warning: You are sending messages too quickly. Please slow down."));
             }
             receiver.onMessage(new RelayMessage("127.0.0.1:1", "next prompt"));
         } finally {

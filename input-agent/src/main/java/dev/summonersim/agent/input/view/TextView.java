@@ -10,6 +10,7 @@ import dev.summonersim.sdk.text.PeerText;
 import dev.summonersim.sdk.wire.InputAgentDisplay;
 import dev.summonersim.sdk.wire.ReceivedMessage;
 import dev.summonersim.sdk.wire.RelayMessage;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +24,18 @@ import java.util.function.UnaryOperator;
  * arrives the current line is ended and a new labelled line begins, so interleaved streams stay readable. A
  * terminal event ends the stream with a footer such as {@code [6e475111] [stream_end] 42 tokens in 1.3 s}.
  * Anything that is not a stream event is shown as in the raw view, on a line of its own, without the prompt.
+ * A stream that has had no event for {@code stallAfter} and no terminal event is marked once with
+ * {@code [6e475111] [stalled] no event for 5.0 s after 923 tokens}, for example when a relay's rate limit dropped
+ * the rest of it; {@link #checkStalls()} is called periodically by the agent.
  * Everything a peer chose (token text, error text, the stream id in the label) passes through {@link PeerText}.
  */
 public final class TextView implements MessageView {
     private static final int LABEL_LENGTH = 8;
+    public static final Duration DEFAULT_STALL_AFTER = Duration.ofSeconds(5);
 
     private final Screen screen;
     private final LongSupplier nanoClock;
+    private final long stallAfterNanos;
     private final Map<String, StreamProgress> streams = new HashMap<>();
     /** The stream whose text ends the output without a newline, or null when the output is at a line start. */
     private String openLineStream;
@@ -38,8 +44,36 @@ public final class TextView implements MessageView {
      * @param nanoClock monotonic nanoseconds, for the footer's duration (injected so tests can control it)
      */
     public TextView(Screen screen, LongSupplier nanoClock) {
+        this(screen, nanoClock, DEFAULT_STALL_AFTER);
+    }
+
+    /**
+     * @param nanoClock  monotonic nanoseconds, for the footer's duration and stall detection
+     * @param stallAfter how long a stream without any event counts as stalled
+     */
+    public TextView(Screen screen, LongSupplier nanoClock, Duration stallAfter) {
         this.screen = screen;
         this.nanoClock = nanoClock;
+        this.stallAfterNanos = stallAfter.toNanos();
+        if (stallAfterNanos <= 0) {
+            throw new IllegalArgumentException("stallAfter must be positive: " + stallAfter);
+        }
+    }
+
+    /** Marks every running stream that has been silent for the stall time, once per silence. */
+    @Override
+    public synchronized void checkStalls() {
+        long now = nanoClock.getAsLong();
+        for (Map.Entry<String, StreamProgress> entry : streams.entrySet()) {
+            StreamProgress progress = entry.getValue();
+            if (!progress.stallShown && now - progress.lastEventNanos >= stallAfterNanos) {
+                progress.stallShown = true;
+                endOpenLine();
+                screen.appendText(label(entry.getKey()) + "[stalled] no event for "
+                        + String.format(Locale.ROOT, "%.1f s", (now - progress.lastEventNanos) / 1e9) + " after "
+                        + tokenCount(progress.tokens) + " (no stream_end yet)\n");
+            }
+        }
     }
 
     @Override
@@ -69,7 +103,11 @@ public final class TextView implements MessageView {
     }
 
     private StreamProgress progressOf(String streamId) {
-        return streams.computeIfAbsent(streamId, id -> new StreamProgress(nanoClock.getAsLong()));
+        long now = nanoClock.getAsLong();
+        StreamProgress progress = streams.computeIfAbsent(streamId, id -> new StreamProgress(now));
+        progress.lastEventNanos = now;
+        progress.stallShown = false;
+        return progress;
     }
 
     /** Writes stream text, starting a labelled line whenever the output is not already on this stream's line. */
@@ -105,7 +143,7 @@ public final class TextView implements MessageView {
         long tokens = progress == null ? 0 : progress.tokens;
         double seconds = progress == null ? 0.0 : (now - progress.startNanos) / 1e9;
         endOpenLine();
-        String summary = (tokens == 1 ? "1 token" : tokens + " tokens")
+        String summary = tokenCount(tokens)
                 + String.format(Locale.ROOT, " in %.1f s", seconds);
         screen.appendText(label(streamId) + footer.apply(summary) + "\n");
     }
@@ -117,6 +155,10 @@ public final class TextView implements MessageView {
         }
     }
 
+    private static String tokenCount(long tokens) {
+        return tokens == 1 ? "1 token" : tokens + " tokens";
+    }
+
     static String label(String streamId) {
         String shortId = streamId.length() <= LABEL_LENGTH ? streamId : streamId.substring(0, LABEL_LENGTH);
         return "[" + PeerText.oneLine(shortId) + "] ";
@@ -124,10 +166,13 @@ public final class TextView implements MessageView {
 
     private static final class StreamProgress {
         final long startNanos;
+        long lastEventNanos;
         long tokens;
+        boolean stallShown;
 
         StreamProgress(long startNanos) {
             this.startNanos = startNanos;
+            this.lastEventNanos = startNanos;
         }
     }
 }

@@ -114,4 +114,27 @@ class TextViewTest {
         receive(new Token("x", "a"));
         assertThat(output()).isEqualTo("[x] a");
     }
+
+    @Test
+    void aSilentStreamWithoutTerminalEventIsMarkedStalledOnceUntilItMovesAgain() {
+        TextView stalling = new TextView(new PlainScreen(out), nanos::get, java.time.Duration.ofSeconds(5));
+        stalling.show(new RelayMessage("a:1", new StreamStart(A).toPayload()));
+        stalling.show(new RelayMessage("a:1", new Token(A, "Hello").toPayload()));
+        stalling.show(new RelayMessage("a:1", new StreamStart(B).toPayload()));
+        stalling.show(new RelayMessage("a:1", new StreamEnd(B).toPayload()));
+        nanos.set(4_999_999_999L);
+        stalling.checkStalls();
+        assertThat(output()).isEqualTo("[6e475111] Hello\n[0b5d2c9e] [stream_end] 0 tokens in 0.0 s\n");
+        nanos.set(5_000_000_000L);
+        stalling.checkStalls();
+        nanos.set(9_000_000_000L);
+        stalling.checkStalls();
+        stalling.show(new RelayMessage("a:1", new Token(A, " again").toPayload()));
+        nanos.set(15_000_000_000L);
+        stalling.checkStalls();
+        assertThat(output()).isEqualTo("[6e475111] Hello\n[0b5d2c9e] [stream_end] 0 tokens in 0.0 s\n"
+                + "[6e475111] [stalled] no event for 5.0 s after 1 token (no stream_end yet)\n"
+                + "[6e475111]  again\n"
+                + "[6e475111] [stalled] no event for 6.0 s after 2 tokens (no stream_end yet)\n");
+    }
 }
