@@ -95,10 +95,10 @@ class ScriptableModeTest {
     @Test
     void textViewMarksAStreamThatStopsWithoutTerminalEventAsStalled() throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        InputAgent agent = InputAgent.sending(settings(relay.port()).view(ViewMode.TEXT)
+        InputAgent agent = InputAgent.startSending(settings(relay.port()).view(ViewMode.TEXT)
                 .stallAfter(Duration.ofMillis(50)).timeout(Duration.ofSeconds(30)).exitAfterStreams(1).build(),
                 List.of("How are you?"), stdout);
-        CompletableFuture<ExitStatus> run = runInBackground(agent);
+        CompletableFuture<ExitStatus> run = agent.exitStatus();
         assertThat(StreamResponder.awaitPayload(peer, WAIT)).isEqualTo("How are you?");
         peer.sendPayload(new dev.summonersim.sdk.events.StreamStart("cut-1").toPayload());
         peer.sendPayload(new dev.summonersim.sdk.events.Token("cut-1", "The rest was rate-limited").toPayload());
