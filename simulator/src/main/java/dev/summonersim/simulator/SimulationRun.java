@@ -1,0 +1,315 @@
+package dev.summonersim.simulator;
+
+import dev.summonersim.agent.stream.StreamAgent;
+import dev.summonersim.agent.stream.StreamAgentConfig;
+import dev.summonersim.agent.stream.StreamAgentHandle;
+import dev.summonersim.llmstub.LlmStub;
+import dev.summonersim.llmstub.LlmStubConfig;
+import dev.summonersim.relay.BackpressureThresholds;
+import dev.summonersim.relay.RelayServer;
+import dev.summonersim.relay.RelayServerConfig;
+import dev.summonersim.sdk.client.ClientHandle;
+import dev.summonersim.sdk.client.SummonerClient;
+import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.wire.RelayFrameCodec;
+import dev.summonersim.testkit.check.ObservedEvent;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One simulated run: a relay, an llm-stub, N stream agents, M listeners and the prompt driver, all in this JVM
+ * (one clock for the stub's writes and the listeners' reads). Starts everything, sends the prompt schedule, drains
+ * the streams still running, checks the accounting and returns what it measured.
+ */
+final class SimulationRun {
+
+    static final String AGENT_PREFIX = "agent-";
+    static final String LISTENER_PREFIX = "listener-";
+    static final String DRIVER_NAME = "driver";
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Workload workload;
+    private final StrategySpec strategy;
+    private final RelayServerConfig relayConfig;
+    private final PrintStream console;
+
+    SimulationRun(Workload workload, StrategySpec strategy, RelayServerConfig relayConfig, PrintStream console) {
+        this.workload = workload;
+        this.strategy = strategy;
+        this.relayConfig = relayConfig;
+        this.console = console;
+    }
+
+    /**
+     * The relay configuration a simulation runs with unless told otherwise: rate limit off (or the given per-minute
+     * limit), backpressure thresholds scaled to the population (a receiver may fairly be one line behind per
+     * sender), no disconnect and therefore no quarantine (quarantine is per IP, Q9: on loopback one dropped client
+     * would lock every client out), the reference's other values.
+     */
+    static RelayServerConfig simulationRelayConfig(int clients, RelayFlavour flavour, Integer rateLimitPerMinute) {
+        int throttle = Math.max(100, 2 * clients);
+        return RelayServerConfig.builder()
+                .port(0)
+                .flavour(flavour)
+                .rateLimitPerWindow(rateLimitPerMinute)
+                .backpressure(new BackpressureThresholds(true, throttle, true, 3 * throttle, false, 6 * throttle))
+                .build();
+    }
+
+    RunResult run() throws InterruptedException {
+        int n = workload.agents();
+        int m = workload.listeners();
+        PromptLedger ledger = new PromptLedger(n);
+        RunMeters meters = new RunMeters();
+        LongAdder idle = new LongAdder();
+        CpuSampler cpu = new CpuSampler();
+        List<StreamAgentHandle> agents = new ArrayList<>();
+        List<ClientHandle> listeners = new ArrayList<>();
+        List<ListenerTap> taps = new ArrayList<>();
+        ClientHandle driverClient = null;
+        try (RateLimitCounter rateLimit = new RateLimitCounter();
+             RelayServer relay = RelayServer.start(relayConfig);
+             LlmStub stub = LlmStub.start(LlmStubConfig.builder()
+                     .ttft(workload.ttftMs()).tokenDelay(workload.tokenDelayMs()).tokens(workload.tokens())
+                     .seed(workload.seed())
+                     // one stream per agent, plus cancelled ones the stub has not noticed yet (<= 50 ms)
+                     .maxOpenStreams(n + n / 4 + 8)
+                     .tokenListener(ledger).build())) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String name = AGENT_PREFIX + i;
+                names.add(name);
+                quiet(name);
+                agents.add(StreamAgent.start(StreamAgentConfig.builder()
+                        .name(name).port(relay.port()).llmBaseUrl(stub.baseUrl()).llmApiKey("simulation")
+                        .llmMaxRetries(0).onlyAddressed(true).sendMode(strategy.mode())
+                        .sendStrategy(new CountingStrategy(strategy.strategy(), idle)).build()));
+            }
+            for (int i = 0; i < n; i++) {
+                StreamAgentHandle agent = agents.get(i);
+                if (!agent.awaitConnected(CONNECT_TIMEOUT)) {
+                    throw new IllegalStateException(agent.name() + " did not connect within " + CONNECT_TIMEOUT.toSeconds() + " s");
+                }
+                ledger.agentAddress(i, RelayFrameCodec.formatAddress(agent.localAddress()));
+            }
+            for (int j = 0; j < m; j++) {
+                ListenerTap tap = new ListenerTap(ledger, meters);
+                taps.add(tap);
+                listeners.add(SummonerClient.builder(LISTENER_PREFIX + j).port(relay.port()).onReceive(tap).build()
+                        .start());
+            }
+            for (ClientHandle l : listeners) {
+                if (!l.awaitConnected(CONNECT_TIMEOUT)) {
+                    throw new IllegalStateException("a listener did not connect within " + CONNECT_TIMEOUT.toSeconds() + " s");
+                }
+            }
+            awaitClients(relay, n + m);
+
+            PromptDriver driver = new PromptDriver(names, ledger, workload.promptRate(), workload.seed(),
+                    workload.duration());
+            driverClient = SummonerClient.builder(DRIVER_NAME).port(relay.port()).onSend(driver).build().start();
+            awaitPriming(ledger, n, m);
+            long start = driver.start();
+            long end = start + workload.duration().toNanos();
+            long warmEnd = start + workload.warmUp().toNanos();
+
+            List<Long> perSecond = new ArrayList<>();
+            long lastDelivered = 0;
+            long nextTick = start;
+            CpuSampler.Sample cpuAtWarm = null;
+            long idleAtWarm = 0;
+            double heapWarm = Double.NaN;
+            CpuSampler.Sample cpuAtEnd = null;
+            long idleAtEnd = 0;
+            long drainDeadline = end + DRAIN_TIMEOUT.toNanos();
+            while (true) {
+                nextTick += TimeUnit.SECONDS.toNanos(1);
+                sleepUntil(nextTick);
+                long now = System.nanoTime();
+                long delivered = meters.deliveredCount();
+                perSecond.add(delivered - lastDelivered);
+                lastDelivered = delivered;
+                cpu.sample();
+                if (cpuAtWarm == null && now >= warmEnd) {
+                    heapWarm = heapAfterGcMb();
+                    meters.measureFrom(System.nanoTime());
+                    cpuAtWarm = cpu.sample();
+                    idleAtWarm = idle.sum();
+                }
+                if (cpuAtEnd == null && now >= end) {
+                    cpuAtEnd = cpu.sample();
+                    idleAtEnd = idle.sum();
+                }
+                if (perSecond.size() % 5 == 0) {
+                    progress(now - start, ledger, meters, perSecond.get(perSecond.size() - 1), m, now >= end);
+                }
+                if (now >= end && (allClosed(ledger, m) || now >= drainDeadline)) {
+                    break;
+                }
+            }
+            double heapRun = heapAfterGcMb();
+            driverClient.close();
+            listeners.forEach(ClientHandle::close);
+            taps.forEach(ListenerTap::finish);
+            closeAgents(agents);
+            double measured = (workload.duration().toNanos() - workload.warmUp().toNanos()) / 1e9;
+            CpuSampler.Sample window = cpuAtEnd.minus(cpuAtWarm);
+            return result(ledger, meters, driver, stub, relay, rateLimit.dropped(), measured, window,
+                    (idleAtEnd - idleAtWarm) / measured, perSecond, heapWarm, heapRun);
+        } finally {
+            if (driverClient != null) {
+                driverClient.close();
+            }
+            listeners.forEach(ClientHandle::close);
+            closeAgents(agents);
+        }
+    }
+
+    /** Agents first, so they do not see the relay go away and start reconnecting. */
+    private static void closeAgents(List<StreamAgentHandle> agents) {
+        agents.parallelStream().forEach(StreamAgentHandle::close);
+        agents.clear();
+    }
+
+    /** Waits until every agent's priming stream has ended at every listener. */
+    private static void awaitPriming(PromptLedger ledger, int agents, int listeners) throws InterruptedException {
+        long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+        while (ledger.prompts().size() < agents || !allClosed(ledger, listeners)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the agents' priming streams did not all end within "
+                        + CONNECT_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private RunResult result(PromptLedger ledger, RunMeters meters, PromptDriver driver, LlmStub stub,
+                             RelayServer relay, long rateLimitDrops, double measured, CpuSampler.Sample cpu,
+                             double idlePerSecond, List<Long> perSecond, double heapWarm, double heapRun) {
+        int m = workload.listeners();
+        int completed = 0;
+        int cancelled = 0;
+        int errored = 0;
+        int unfinished = 0;
+        long expected = 0;
+        long cancelDrops = 0;
+        for (PromptLedger.Prompt p : ledger.prompts()) {
+            PromptLedger.Outcome o = p.outcome();
+            expected += (long) (o.stubTokens() + 2) * m;
+            if (o.listenersClosed() < m || o.terminal() == null) {
+                unfinished++;
+                continue;
+            }
+            if (!ObservedEvent.STREAM_END.equals(o.terminal())) {
+                // The stub wrote these tokens, but the agent had stopped forwarding them (cancelled or failed).
+                cancelDrops += (long) (o.stubTokens() - o.maxTokensSeen()) * m;
+            }
+            if (o.seq() < 0) {
+                continue; // a priming stream: in the accounting, not in the stream counts
+            }
+            switch (o.terminal()) {
+                case ObservedEvent.STREAM_END -> completed++;
+                case ObservedEvent.STREAM_CANCELLED -> cancelled++;
+                default -> errored++;
+            }
+        }
+        Map<String, Long> drops = new LinkedHashMap<>();
+        drops.put("cancelled_or_failed_stream", cancelDrops);
+        drops.put("rate_limit", rateLimitDrops * m);
+        long delivered = meters.deliveredCount();
+        long unexplained = expected - delivered - cancelDrops - rateLimitDrops * m;
+        if (unexplained != 0) {
+            meters.violation("accounting: " + delivered + " events delivered, expected " + expected + " minus "
+                    + drops + " explained drops; " + unexplained + " unexplained");
+        }
+        if (unfinished > 0) {
+            meters.violation("accounting: " + unfinished + " stream(s) did not end at every listener within the "
+                    + DRAIN_TIMEOUT.toSeconds() + " s drain");
+        }
+        Histogram latency = meters.latencySoFar();
+        Histogram ttft = meters.ttftSoFar();
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        for (CpuSampler.Part part : CpuSampler.Part.values()) {
+            cpuSeconds.put(part.name().toLowerCase(Locale.ROOT), cpu.of(part));
+        }
+        RunResult r = new RunResult(strategy.label(), workload.agents(), m, workload.seed(), measured,
+                driver.promptsSent(), completed, cancelled, errored, unfinished, delivered, expected, drops,
+                unexplained, meters.violationCount(), meters.firstViolations(), rateLimitDrops,
+                latency.getTotalCount(), ms(latency, 50), ms(latency, 99), latency.getMaxValue() / 1000.0,
+                ms(ttft, 50), ms(ttft, 99), cdf(latency), ms(driver.lateness(), 99), cpuSeconds,
+                cpu.processSeconds(), idlePerSecond, perSecond, stub.maxOpenStreams(), stub.peakOpenStreams(),
+                stub.streamsThatWaited(), relayConfig.workerThreads(), heapWarm, heapRun, null);
+        return LimitRule.withLimit(r);
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** (percentile, ms) points of the latency distribution, for the CDF chart. */
+    private static List<double[]> cdf(Histogram h) {
+        List<double[]> points = new ArrayList<>();
+        if (h.getTotalCount() == 0) {
+            return points;
+        }
+        for (double p : new double[] {0, 1, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 97, 99, 99.5, 99.9, 99.99, 100}) {
+            points.add(new double[] {p, h.getValueAtPercentile(p) / 1000.0});
+        }
+        return points;
+    }
+
+    private void progress(long elapsedNanos, PromptLedger ledger, RunMeters meters, long eventsLastSecond, int m,
+                          boolean draining) {
+        long closed = ledger.prompts().stream().filter(p -> p.listenersClosed() >= m).count();
+        Histogram latency = meters.latencySoFar();
+        console.printf(Locale.ROOT, "[%s %d agents] %5.1f s%s  streams %d/%d  events/s %d  p99 %s  violations %d%n",
+                strategy.label(), workload.agents(), elapsedNanos / 1e9, draining ? " (drain)" : "", closed,
+                ledger.prompts().size(), eventsLastSecond,
+                latency.getTotalCount() == 0 ? "-" : String.format(Locale.ROOT, "%.1f ms", latency.getValueAtPercentile(99) / 1000.0),
+                meters.violationCount());
+    }
+
+    private static boolean allClosed(PromptLedger ledger, int m) {
+        return ledger.prompts().stream().allMatch(p -> p.listenersClosed() >= m);
+    }
+
+    private static void awaitClients(RelayServer relay, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+        while (relay.connectedClients() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the relay registered " + relay.connectedClients() + " of " + count
+                        + " clients within " + CONNECT_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    /** Agents log every cancellation and reconnect; at this scale that is noise on the console. */
+    private static void quiet(String loggerName) {
+        if (org.slf4j.LoggerFactory.getLogger(loggerName) instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
+    private static double heapAfterGcMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+}

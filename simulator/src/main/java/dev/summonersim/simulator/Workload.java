@@ -1,0 +1,48 @@
+package dev.summonersim.simulator;
+
+import dev.summonersim.llmstub.Lognormal;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one simulated run does, apart from the send strategy: the population, the prompt process and the LLM's
+ * timing. Two runs with the same workload and seed send the same prompts to the same agents at the same offsets,
+ * and the stub gives each prompt the same answer with the same timing.
+ *
+ * @param agents      stream agents (each its own client and socket)
+ * @param listeners   receive-only clients that check and time every event
+ * @param promptRate  prompts per second in total (Poisson)
+ * @param duration    how long prompts are sent (the drain after it is not counted)
+ * @param warmUp      the first part of the run, whose tokens and CPU are not measured
+ * @param ttftMs      LLM time to first token
+ * @param tokenDelayMs LLM delay between tokens
+ * @param tokens      answer length in tokens
+ * @param seed        seeds the prompt process and the stub
+ */
+public record Workload(int agents, int listeners, double promptRate, Duration duration, Duration warmUp,
+                       Lognormal ttftMs, Lognormal tokenDelayMs, Lognormal tokens, long seed) {
+
+    public Workload {
+        if (agents < 1) {
+            throw new IllegalArgumentException("--stream-agents must be at least 1, got " + agents);
+        }
+        if (listeners < 1) {
+            throw new IllegalArgumentException("--listeners must be at least 1, got " + listeners);
+        }
+        if (!(promptRate > 0) || Double.isInfinite(promptRate)) {
+            throw new IllegalArgumentException("--prompt-rate must be a number > 0, got " + promptRate);
+        }
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(warmUp, "warmUp");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be > 0");
+        }
+        Objects.requireNonNull(ttftMs, "ttftMs");
+        Objects.requireNonNull(tokenDelayMs, "tokenDelayMs");
+        Objects.requireNonNull(tokens, "tokens");
+    }
+
+    public Workload withAgents(int n) {
+        return new Workload(n, listeners, promptRate, duration, warmUp, ttftMs, tokenDelayMs, tokens, seed);
+    }
+}

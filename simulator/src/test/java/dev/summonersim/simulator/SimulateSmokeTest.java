@@ -1,0 +1,100 @@
+package dev.summonersim.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A few agents for a few seconds through the real command: one run, a comparison and a sweep. Asserts the summary's
+ * schema, zero violations and non-zero counts; measures nothing (the machine may be busy).
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class SimulateSmokeTest {
+
+    private static final String[] FAST = {"--listeners", "2", "--duration", "3s", "--warm-up", "500ms",
+        "--prompt-rate", "4", "--ttft-ms", "20,60", "--token-delay-ms", "5,15", "--tokens", "10,30", "--seed", "7"};
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private JsonNode simulate(Path dir, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(FAST));
+        args.addAll(List.of(extra));
+        args.addAll(List.of("--report-dir", dir.toString()));
+        String[] a = args.toArray(String[]::new);
+        int exit = SimulateCommand.commandLine(new SimulateCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), a)
+                .execute(a);
+        String console = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(console).isZero();
+        assertThat(console).contains("seed 7; rerun with: bin/simulate ", "--seed 7", "report: ");
+        for (String f : List.of("summary.json", "report.md", "token-latency-cdf.png", "events-per-second.png",
+                "cpu-vs-population.png")) {
+            assertThat(dir.resolve(f)).isNotEmptyFile();
+        }
+        return new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    }
+
+    private static void assertRun(JsonNode s) {
+        assertThat(s.get("streams_completed").asLong() + s.get("streams_cancelled").asLong()).isPositive();
+        assertThat(s.get("events_delivered").asLong()).isPositive();
+        assertThat(s.get("violations").asLong()).isZero();
+        assertThat(s.get("unexplained_deliveries").asLong()).isZero();
+        assertThat(s.get("streams_unfinished").asLong()).isZero();
+        assertThat(s.get("token_latency_ms").get("samples").asLong()).isPositive();
+        for (String p : List.of("p50", "p99", "max")) {
+            assertThat(s.get("token_latency_ms").get(p).asDouble()).isPositive();
+        }
+        assertThat(s.get("ttft_ms").get("p50").asDouble()).isPositive();
+        assertThat(s.get("ttft_ms").get("p99").asDouble()).isPositive();
+        assertThat(s.get("agent_cpu_s").asDouble()).isPositive();
+        assertThat(s.get("relay_cpu_s").asDouble()).isPositive();
+        assertThat(s.has("agent_idle_wakeups_per_s")).isTrue();
+        assertThat(s.get("limit").asText()).isNotBlank();
+        assertThat(s.get("heap_mb").get("after_run").asDouble()).isPositive();
+    }
+
+    @Test
+    void oneRunWritesTheSummaryWithCleanAccounting(@TempDir Path dir) throws Exception {
+        JsonNode summary = simulate(dir.resolve("run"), "--stream-agents", "3");
+        for (String key : List.of("streams_completed", "events_delivered", "violations", "rate_limit_drops",
+                "command", "seed", "commit", "started_load_average_1m", "relay_config", "limit_rule")) {
+            assertThat(summary.has(key)).as(key).isTrue();
+        }
+        assertThat(summary.get("violations").asLong()).isZero();
+        assertThat(summary.get("rate_limit_drops").asLong()).isZero();
+        assertThat(summary.get("events_delivered").asLong()).isPositive();
+        JsonNode run = summary.get("strategies").get("polling:10");
+        assertRun(run);
+        assertThat(run.get("agent_idle_wakeups_per_s").asDouble()).isPositive();
+        assertThat(Files.readString(dir.resolve("run").resolve("report.md"))).contains("| polling:10 | 3 | 2 |");
+    }
+
+    @Test
+    void compareAndSweepRunEveryStrategyAtEveryPopulation(@TempDir Path dir) throws Exception {
+        JsonNode summary = simulate(dir.resolve("sweep"), "--sweep-agents", "2,3", "--compare",
+                "polling:10,timeout:500,blocking");
+        assertThat(summary.get("strategies").size()).isEqualTo(3);
+        summary.get("strategies").forEach(SimulateSmokeTest::assertRun);
+        assertThat(summary.get("strategies").get("blocking").get("agent_idle_wakeups_per_s").asDouble()).isZero();
+        JsonNode sweep = summary.get("sweep");
+        assertThat(sweep.size()).isEqualTo(2);
+        assertThat(sweep.get(0).get("agents").asInt()).isEqualTo(2);
+        sweep.forEach(point -> point.get("strategies").forEach(SimulateSmokeTest::assertRun));
+        assertThat(summary.get("knee").get("largest_population").size()).isEqualTo(3);
+        // The same seeded workload for every strategy: the same prompts.
+        assertThat(summary.get("strategies").get("polling:10").get("prompts_sent"))
+                .isEqualTo(summary.get("strategies").get("blocking").get("prompts_sent"));
+        assertThat(Files.readString(dir.resolve("sweep").resolve("report.md"))).contains("## Sweep", "**Knee**");
+    }
+}
