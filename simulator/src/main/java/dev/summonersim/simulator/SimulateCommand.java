@@ -170,7 +170,8 @@ public final class SimulateCommand implements Callable<Integer> {
             if (relayConfig != null && !Files.isRegularFile(relayConfig)) {
                 throw bad("--relay-config: no such file: " + relayConfig);
             }
-            dir = reportDir != null ? reportDir : Path.of("simulations",
+            // bin/simulate passes the project root, so the default folder is the project's simulations/.
+            dir = reportDir != null ? reportDir : Path.of(System.getProperty("summoner.home", "."), "simulations",
                     DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                             + "-seed" + runSeed);
             if (Files.exists(dir) && (!Files.isDirectory(dir) || Files.list(dir).findAny().isPresent())) {
