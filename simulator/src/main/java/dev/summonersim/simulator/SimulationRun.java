@@ -2,7 +2,6 @@ package dev.summonersim.simulator;
 
 import dev.summonersim.agent.stream.StreamAgent;
 import dev.summonersim.agent.stream.StreamAgentConfig;
-import dev.summonersim.agent.stream.StreamAgentHandle;
 import dev.summonersim.llmstub.LlmStub;
 import dev.summonersim.llmstub.LlmStubConfig;
 import dev.summonersim.relay.BackpressureThresholds;
@@ -73,7 +72,7 @@ final class SimulationRun {
         RunMeters meters = new RunMeters();
         LongAdder idle = new LongAdder();
         CpuSampler cpu = new CpuSampler();
-        List<StreamAgentHandle> agents = new ArrayList<>();
+        List<StreamAgent> agents = new ArrayList<>();
         List<ClientHandle> listeners = new ArrayList<>();
         List<ListenerTap> taps = new ArrayList<>();
         ClientHandle driverClient = null;
@@ -96,10 +95,8 @@ final class SimulationRun {
                         .sendStrategy(new CountingStrategy(strategy.strategy(), idle)).build()));
             }
             for (int i = 0; i < n; i++) {
-                StreamAgentHandle agent = agents.get(i);
-                if (!agent.awaitConnected(CONNECT_TIMEOUT)) {
-                    throw new IllegalStateException(agent.name() + " did not connect within " + CONNECT_TIMEOUT.toSeconds() + " s");
-                }
+                StreamAgent agent = agents.get(i);
+                agent.awaitReady(CONNECT_TIMEOUT);
                 ledger.agentAddress(i, RelayFrameCodec.formatAddress(agent.localAddress()));
             }
             for (int j = 0; j < m; j++) {
@@ -176,8 +173,8 @@ final class SimulationRun {
     }
 
     /** Agents first, so they do not see the relay go away and start reconnecting. */
-    private static void closeAgents(List<StreamAgentHandle> agents) {
-        agents.parallelStream().forEach(StreamAgentHandle::close);
+    private static void closeAgents(List<StreamAgent> agents) {
+        agents.parallelStream().forEach(StreamAgent::close);
         agents.clear();
     }
 
