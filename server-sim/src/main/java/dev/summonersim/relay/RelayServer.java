@@ -4,6 +4,7 @@ import dev.summonersim.relay.pipeline.Broadcaster;
 import dev.summonersim.relay.pipeline.Peer;
 import dev.summonersim.relay.pipeline.PeerCloser;
 import dev.summonersim.relay.pipeline.PeerRegistry;
+import dev.summonersim.relay.pipeline.RelayCounters;
 import dev.summonersim.relay.pipeline.RelayServerInitializer;
 import dev.summonersim.relay.policy.BackpressurePolicy;
 import dev.summonersim.relay.policy.IpQuarantine;
@@ -56,10 +57,11 @@ public final class RelayServer implements AutoCloseable {
     private final PeerCloser closer;
     private final ChannelGroup allChannels;
     private final FrameRecorder recorder;
+    private final RelayCounters counters;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private RelayServer(RelayServerConfig config, EventLoopGroup group, Channel serverChannel, PeerRegistry registry,
-                        PeerCloser closer, ChannelGroup allChannels, FrameRecorder recorder) {
+                        PeerCloser closer, ChannelGroup allChannels, FrameRecorder recorder, RelayCounters counters) {
         this.config = config;
         this.group = group;
         this.serverChannel = serverChannel;
@@ -67,6 +69,7 @@ public final class RelayServer implements AutoCloseable {
         this.closer = closer;
         this.allChannels = allChannels;
         this.recorder = recorder;
+        this.counters = counters;
     }
 
     /**
@@ -80,10 +83,12 @@ public final class RelayServer implements AutoCloseable {
         boolean rust = config.flavour() == RelayFlavour.RUST;
         IpQuarantine quarantine = rust ? new IpQuarantine(config.quarantineCooldown(), System::nanoTime) : null;
         BackpressurePolicy policy = rust
-                ? new BackpressurePolicy(config.backpressure(), config.maxOutboundQueueBytes(), config.disconnectStall())
+                ? new BackpressurePolicy(config.backpressure(), config.maxOutboundQueueBytes(),
+                        config.throttleDelay(), config.disconnectStall())
                 : BackpressurePolicy.byteCapOnly(config.maxOutboundQueueBytes());
+        RelayCounters counters = new RelayCounters();
         Broadcaster broadcaster = new Broadcaster(registry, policy, closer, quarantine, config.throttleDelay(),
-                config.flowControlDelay());
+                config.flowControlDelay(), counters);
         FrameRecorder recorder = null;
         if (config.recordFile() != null) {
             try {
@@ -105,8 +110,8 @@ public final class RelayServer implements AutoCloseable {
                     // backlog is bounded by BackpressurePolicy, not by writability events
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                             new WriteBufferWaterMark(Integer.MAX_VALUE / 2, Integer.MAX_VALUE))
-                    .childHandler(new RelayServerInitializer(config, registry, closer, broadcaster, quarantine,
-                            recorder, allChannels));
+                    .childHandler(new RelayServerInitializer(config, registry, closer, broadcaster, policy,
+                            quarantine, recorder, allChannels, counters));
             ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":"
@@ -117,7 +122,7 @@ public final class RelayServer implements AutoCloseable {
                 group.scheduleAtFixedRate(quarantine::sweep, every, every, TimeUnit.MILLISECONDS);
             }
             RelayServer server = new RelayServer(config, group, bound.channel(), registry, closer, allChannels,
-                    recorder);
+                    recorder, counters);
             log.info("Relay server ({} flavour) listening on {}.", config.flavour().name().toLowerCase(Locale.ROOT),
                     server.addressText());
             return server;
@@ -151,6 +156,20 @@ public final class RelayServer implements AutoCloseable {
     /** Clients currently registered for fan-out (connected and not being closed). */
     public int connectedClients() {
         return registry.size();
+    }
+
+    /** What the backpressure policy and the frame cap did so far. */
+    public RelayStats stats() {
+        return counters.snapshot();
+    }
+
+    /** Every registered client as the backpressure policy sees it now. */
+    public List<ReceiverStats> receivers() {
+        List<ReceiverStats> result = new ArrayList<>();
+        for (Peer peer : registry.snapshot()) {
+            result.add(peer.stats());
+        }
+        return result;
     }
 
     public boolean isRunning() {

@@ -41,8 +41,9 @@ import java.util.Objects;
  * @param maxFrameBytes          relayed frames longer than this (LF excluded) are skipped (Q7); 65,536
  * @param maxOutboundQueueBytes  hard cap of one receiver's outbound backlog in bytes (own key
  *                               {@code max_outbound_queue_bytes}); over it the receiver is dropped; 16 MiB
- * @param disconnectStall        the disconnect threshold applies only to a receiver that has also accepted no bytes
- *                               for this long (a reader that is merely behind in a burst is not dead); 1 s
+ * @param disconnectStall        the stall window (own key {@code stall_window_secs}): the disconnect threshold drops
+ *                               only a receiver whose socket has also accepted nothing for this long (a reader that
+ *                               is merely behind, busy or briefly suspended is not dead); 60 s
  * @param shutdownGrace          how long close() waits for notices to be flushed; 2 s
  * @param recordFile             JSON Lines record of every relayed frame; null = off
  * @param chaos                  deliberate faults; null = off
@@ -77,6 +78,11 @@ public record RelayServerConfig(
     public static final int DEFAULT_PORT = 8888;
     public static final int DEFAULT_MAX_LINE_BYTES = 65_536;
     public static final long DEFAULT_MAX_OUTBOUND_QUEUE_BYTES = 16L * 1024 * 1024;
+    /**
+     * A receiver over the disconnect threshold is dropped only after its socket accepted nothing for this long: long
+     * enough for a client that is busy, suspended for a while or starved of CPU to resume and get every line.
+     */
+    public static final Duration DEFAULT_STALL_WINDOW = Duration.ofSeconds(60);
     /** The reference logger defaults, except INFO instead of DEBUG. */
     public static final LoggerConfig DEFAULT_LOGGER = LoggerConfig.builder().logLevel("INFO").build();
 
@@ -232,6 +238,9 @@ public record RelayServerConfig(
         if ((v = optionalLong(hp, "max_outbound_queue_bytes")) != null) {
             b.maxOutboundQueueBytes(v);
         }
+        if ((v = optionalLong(hp, "stall_window_secs")) != null) {
+            b.disconnectStall(Duration.ofSeconds(v));
+        }
         JsonNode bp = hp.get("backpressure_policy");
         if (bp != null && !bp.isNull()) {
             if (!bp.isObject()) {
@@ -344,7 +353,7 @@ public record RelayServerConfig(
         private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
         private int maxFrameBytes = 65_536;
         private long maxOutboundQueueBytes = DEFAULT_MAX_OUTBOUND_QUEUE_BYTES;
-        private Duration disconnectStall = Duration.ofSeconds(1);
+        private Duration disconnectStall = DEFAULT_STALL_WINDOW;
         private Duration shutdownGrace = Duration.ofSeconds(2);
         private Path recordFile;
         private ChaosSpec chaos;

@@ -16,6 +16,13 @@ public final class ServerNotices {
      */
     public static final String TOO_SLOW = "Warning: You have been disconnected due to a full outbound queue.\n";
 
+    /**
+     * Both flavours, our own: to the sender of a line that was not relayed because its relay frame would be longer than
+     * the frame cap (65,536 bytes by default), on which Python clients exit (Q7). One per such line.
+     */
+    public static final String NOT_RELAYED_TOO_LONG =
+            "Warning: Your message was not relayed because it is too long for other clients.\n";
+
     private ServerNotices() {
     }
 }

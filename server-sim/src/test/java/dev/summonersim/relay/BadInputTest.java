@@ -113,16 +113,26 @@ class BadInputTest {
 
     @ParameterizedTest
     @EnumSource(RelayFlavour.class)
-    void frameTooLongForPythonClientsIsSkipped(RelayFlavour flavour) throws Exception {
-        try (RelayServer relay = start(flavour);
+    void frameTooLongForPythonClientsIsSkippedAndTheSenderIsTold(RelayFlavour flavour) throws Exception {
+        try (LogCapture logs = LogCapture.pipeline();
+             RelayServer relay = start(flavour);
              LineClient a = LineClient.connect(relay.port());
              LineClient b = LineClient.connect(relay.port())) {
             awaitClients(relay, 2);
             // 40,000 quotes are escaped to 80,000 bytes in the frame (Q7)
-            a.send("\"".repeat(40_000) + "\n");
+            String tooLong = "\"".repeat(40_000) + "\n";
+            a.send(tooLong + tooLong);
             a.send("fits\n");
             assertThat(b.next()).isEqualTo(frame(flavour, a, "fits"));
+            assertThat(a.next()).as("the sender is told, once per line").isEqualTo(ServerNotices.NOT_RELAYED_TOO_LONG);
+            assertThat(a.next()).isEqualTo(ServerNotices.NOT_RELAYED_TOO_LONG);
+            assertThat(a.poll(Duration.ZERO)).isNull();
+            assertThat(ServerNotices.NOT_RELAYED_TOO_LONG).startsWith("Warning: ").endsWith("\n");
             assertThat(a.isEof()).as("the sender is not punished").isFalse();
+            assertThat(relay.stats().oversizedFrames()).isEqualTo(2);
+            assertThat(logs.linesContaining("Not relaying")).as("counted in the log")
+                    .allMatch(line -> line.contains(a.address()) && line.contains("so far"))
+                    .hasSizeBetween(1, 2);
         }
     }
 

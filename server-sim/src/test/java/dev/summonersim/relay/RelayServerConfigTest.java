@@ -44,6 +44,7 @@ class RelayServerConfigTest {
         assertThat(c.flowControlDelay()).isEqualTo(Duration.ofMillis(1000));
         assertThat(c.backpressure()).isEqualTo(BackpressureThresholds.defaults());
         assertThat(c.maxLineBytes()).isEqualTo(65_536);
+        assertThat(c.disconnectStall()).as("stall window").isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -57,12 +58,14 @@ class RelayServerConfigTest {
         RelayServerConfig c = RelayServerConfig.load(write("""
                 {"version": "rust", "host": "127.0.0.1", "port": 9001,
                  "hyper_parameters": {"max_line_bytes": 100, "max_outbound_queue_bytes": 4096,
-                                      "rate_limit_msgs_per_minute": null, "client_timeout_secs": 5}}"""));
+                                      "rate_limit_msgs_per_minute": null, "client_timeout_secs": 5,
+                                      "stall_window_secs": 7}}"""));
         assertThat(c.port()).isEqualTo(9001);
         assertThat(c.maxLineBytes()).isEqualTo(100);
         assertThat(c.maxOutboundQueueBytes()).isEqualTo(4096);
         assertThat(c.rateLimitPerWindow()).as("null switches the rate limit off").isNull();
         assertThat(c.clientTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.disconnectStall()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test

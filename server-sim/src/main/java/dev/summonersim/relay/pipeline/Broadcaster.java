@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Fans one encoded relay line out to every peer except its sender, each through that peer's own outbound queue.
  * Before queueing, the peer's real backlog is checked against the {@link BackpressurePolicy}: a receiver that falls
- * behind is paused (throttle, flow control) or dropped, and nobody else is slowed down or disconnected (Q6, Q9, Q13).
+ * behind has reads from its own connection paused (throttle, flow control) or is dropped; nobody else is slowed down
+ * or disconnected (Q6, Q9, Q13). The rule, as a table, is in the server-sim README ("Slow receivers").
  */
 public final class Broadcaster {
     private static final Logger log = LoggerFactory.getLogger(Broadcaster.class);
@@ -27,15 +28,17 @@ public final class Broadcaster {
     private final IpQuarantine quarantine;
     private final Duration throttleDelay;
     private final Duration flowControlDelay;
+    private final RelayCounters counters;
 
     public Broadcaster(PeerRegistry registry, BackpressurePolicy policy, PeerCloser closer, IpQuarantine quarantine,
-                       Duration throttleDelay, Duration flowControlDelay) {
+                       Duration throttleDelay, Duration flowControlDelay, RelayCounters counters) {
         this.registry = registry;
         this.policy = policy;
         this.closer = closer;
         this.quarantine = quarantine;
         this.throttleDelay = throttleDelay;
         this.flowControlDelay = flowControlDelay;
+        this.counters = counters;
     }
 
     /** Queues {@code frame} (whose reference this call takes over) to every other peer; flushing is left to {@code batch}. */
@@ -51,18 +54,10 @@ public final class Broadcaster {
                     continue;
                 }
                 long lines = peer.backlogLines();
-                BackpressureAction action = BackpressureAction.NONE;
+                // an empty queue cannot be over any threshold; skip the clock and the byte count
                 if (lines > 0) {
-                    // an empty queue cannot be over any threshold; skip the clock and the byte count
                     now = now == 0 ? System.nanoTime() : now;
-                    action = policy.assess(lines + 1, peer.backlogBytes() + size, peer.stalledNanos(now));
-                }
-                switch (action) {
-                    case NONE -> { }
-                    case THROTTLE -> pauseReads(peer, throttleDelay, action);
-                    case FLOW_CONTROL -> pauseReads(peer, flowControlDelay, action);
-                    case DISCONNECT, OVERFLOW -> {
-                        drop(peer, action);
+                    if (!keepsReceiving(peer, lines + 1, peer.backlogBytes() + size, now)) {
                         continue;
                     }
                 }
@@ -83,12 +78,34 @@ public final class Broadcaster {
         }
     }
 
-    private void pauseReads(Peer peer, Duration delay, BackpressureAction action) {
-        if (!peer.claimReadPause(System.nanoTime() + delay.toNanos())) {
+    /** Applies the policy to a receiver with this backlog (the new line included); false when it was dropped. */
+    private boolean keepsReceiving(Peer peer, long lines, long bytes, long now) {
+        BackpressureAction action = policy.assess(lines, bytes, peer.stalledNanos(now));
+        switch (action) {
+            case DISCONNECT, OVERFLOW -> {
+                drop(peer, action);
+                return false;
+            }
+            case THROTTLE -> pauseReads(peer, action, lines, bytes, throttleDelay);
+            case FLOW_CONTROL -> pauseReads(peer, action, lines, bytes, flowControlDelay);
+            case NONE -> { }
+        }
+        if (policy.overDisconnectThreshold(lines) && peer.lag().armStallCheck()) {
+            scheduleStallCheck(peer, policy.stallWindow().toNanos() - peer.stalledNanos(now));
+        }
+        return true;
+    }
+
+    /**
+     * Throttle and flow control pause reading from the lagging receiver's own connection (never from anybody else),
+     * so a client that does not read cannot keep adding lines to everyone's queues at full speed; each pause is
+     * followed by as long a time of reading, so it can always finish sending.
+     */
+    private void pauseReads(Peer peer, BackpressureAction action, long lines, long bytes, Duration delay) {
+        peer.lag().onBehind(action, lines, bytes, delay);
+        if (!peer.lag().claimReadPause(System.nanoTime(), delay.toNanos())) {
             return;
         }
-        log.warn("{} is {} lines / {} bytes behind; {}: not reading from it for {} ms",
-                peer.address(), peer.backlogLines(), peer.backlogBytes(), action, delay.toMillis());
         Channel ch = peer.channel();
         ch.eventLoop().execute(() -> {
             ch.config().setAutoRead(false);
@@ -100,18 +117,50 @@ public final class Broadcaster {
         });
     }
 
+    /**
+     * The disconnect rule does not wait for the next relayed line: a receiver over the threshold is checked again
+     * when its stall window would end, and dropped then if its socket still accepted nothing.
+     */
+    private void scheduleStallCheck(Peer peer, long delayNanos) {
+        peer.channel().eventLoop().schedule(() -> checkStall(peer), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    private void checkStall(Peer peer) {
+        if (peer.isClosing()) {
+            return;
+        }
+        if (!policy.overDisconnectThreshold(peer.backlogLines())) {
+            peer.lag().disarmStallCheck();
+            return;
+        }
+        long remaining = policy.stallWindow().toNanos() - peer.stalledNanos(System.nanoTime());
+        if (remaining <= 0) {
+            drop(peer, BackpressureAction.DISCONNECT);
+        } else {
+            scheduleStallCheck(peer, remaining);
+        }
+    }
+
     private void drop(Peer peer, BackpressureAction action) {
         if (!peer.markDropped()) {
             return;
         }
-        if (action == BackpressureAction.DISCONNECT && quarantine != null) {
-            quarantine.add(peer.ip());
-            log.warn("Dropping slow receiver {}: {} lines queued and none written for a while "
-                            + "(disconnect_threshold reached); IP {} quarantined",
-                    peer.address(), peer.backlogLines(), peer.ip().getHostAddress());
+        long lines = peer.backlogLines();
+        long bytes = peer.backlogBytes();
+        if (action == BackpressureAction.DISCONNECT) {
+            counters.stallDrops.increment();
+            String quarantined = quarantine == null ? "no quarantine in this flavour"
+                    : quarantine.add(peer.ip()) ? "IP " + peer.ip().getHostAddress() + " quarantined for "
+                    + quarantine.cooldown().toSeconds() + " s"
+                    : "not quarantined (loopback)";
+            log.warn("Dropping slow receiver {}: {} lines / {} bytes queued for it (disconnect_threshold reached) and "
+                            + "no write progress for {} ms (stall window {} ms); {}", peer.address(), lines, bytes,
+                    TimeUnit.NANOSECONDS.toMillis(peer.stalledNanos(System.nanoTime())),
+                    policy.stallWindow().toMillis(), quarantined);
         } else {
-            log.warn("Dropping slow receiver {}: {} bytes queued, over the maximum of {}",
-                    peer.address(), peer.backlogBytes(), policy.maxBacklogBytes());
+            counters.overflowDrops.increment();
+            log.warn("Dropping slow receiver {}: {} lines / {} bytes queued for it, over max_outbound_queue_bytes ({})",
+                    peer.address(), lines, bytes, policy.maxBacklogBytes());
         }
         closer.close(peer, ServerNotices.TOO_SLOW);
     }

@@ -1,5 +1,7 @@
 package dev.summonersim.relay.pipeline;
 
+import dev.summonersim.relay.ReceiverStats;
+import dev.summonersim.relay.policy.BackpressurePolicy;
 import dev.summonersim.sdk.wire.RelayFrameCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -9,6 +11,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,17 +27,23 @@ public final class Peer implements ChannelFutureListener {
     private final AtomicLong backlogLines = new AtomicLong();
     private final AtomicBoolean dropped = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final AtomicLong readsPausedUntil = new AtomicLong();
-    /** When the socket last accepted a queued line (or when the peer connected). */
+    private final ReceiverLag lag;
+    /** When the socket last accepted a queued line. */
     private volatile long lastProgressNanos = System.nanoTime();
+    /**
+     * When lines were first flushed to the socket since its backlog was last empty; 0 while nothing is. Lines queued
+     * but not flushed yet wait for the relay, not for the receiver, so they never count as a stall.
+     */
+    private final AtomicLong offeredSince = new AtomicLong();
     /** Lines received from this peer; touched only on its own event loop. */
     private long receivedLines;
 
-    public Peer(Channel channel) {
+    public Peer(Channel channel, BackpressurePolicy policy, RelayCounters counters) {
         this.channel = channel;
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
         this.addressText = RelayFrameCodec.formatAddress(remote);
         this.ip = remote.getAddress();
+        this.lag = new ReceiverLag(addressText, policy, counters);
     }
 
     public Channel channel() {
@@ -68,18 +77,40 @@ public final class Peer implements ChannelFutureListener {
     }
 
     public void flush() {
+        if (offeredSince.get() == 0) {
+            startStallClock();
+        }
         channel.flush();
+    }
+
+    private void startStallClock() {
+        if (backlogLines.get() > 0) {
+            long now = System.nanoTime();
+            offeredSince.compareAndSet(0, now == 0 ? 1 : now);
+        }
     }
 
     @Override
     public void operationComplete(ChannelFuture future) {
-        backlogLines.decrementAndGet();
+        long left = backlogLines.decrementAndGet();
         lastProgressNanos = System.nanoTime();
+        if (left == 0) {
+            offeredSince.set(0);
+            // a sender may have queued and flushed a line in between: rather start the clock early than never
+            startStallClock();
+        }
+        lag.onProgress(left);
     }
 
-    /** Nanoseconds since the socket last accepted a queued line; 0 when nothing is queued. */
+    /**
+     * How long lines flushed to the socket have waited without it accepting any; 0 when nothing flushed is waiting.
+     */
     public long stalledNanos(long nowNanos) {
-        return backlogLines.get() == 0 ? 0 : nowNanos - lastProgressNanos;
+        long since = offeredSince.get();
+        if (since == 0 || backlogLines.get() == 0) {
+            return 0;
+        }
+        return Math.max(0, nowNanos - Math.max(since, lastProgressNanos));
     }
 
     /** Marks the peer as dropped; true only for the first caller, so a drop is acted on once. */
@@ -89,6 +120,7 @@ public final class Peer implements ChannelFutureListener {
 
     /** Marks the peer as closing; true only for the first caller, so the closing notice is written once. */
     boolean markClosing() {
+        lag.stop();
         return closing.compareAndSet(false, true);
     }
 
@@ -100,20 +132,13 @@ public final class Peer implements ChannelFutureListener {
         return dropped.get();
     }
 
-    /**
-     * Claims a read pause until {@code untilNanos}; false when a pause that lasts at least as long is already running,
-     * so concurrent senders schedule one pause, not one each.
-     */
-    boolean claimReadPause(long untilNanos) {
-        while (true) {
-            long current = readsPausedUntil.get();
-            if (current - untilNanos >= 0) {
-                return false;
-            }
-            if (readsPausedUntil.compareAndSet(current, untilNanos)) {
-                return true;
-            }
-        }
+    ReceiverLag lag() {
+        return lag;
+    }
+
+    public ReceiverStats stats() {
+        return new ReceiverStats(addressText, backlogLines.get(), backlogBytes(), Duration.ofNanos(stalledNanos(System.nanoTime())),
+                lag.isLagging(), lag.readPauses());
     }
 
     long nextReceivedSequence() {

@@ -1,9 +1,11 @@
 package dev.summonersim.relay.pipeline;
 
+import dev.summonersim.relay.ServerNotices;
 import dev.summonersim.relay.chaos.ChaosAction;
 import dev.summonersim.relay.record.FrameRecorder;
 import dev.summonersim.sdk.wire.RelayFlavour;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.slf4j.Logger;
@@ -16,11 +18,13 @@ import java.util.List;
 
 /**
  * Relays each accepted line of one sender: writes the frame once in the server's flavour, skips frames too long for
- * Python clients (Q7), records and applies chaos when enabled, and hands the frame to the {@link Broadcaster}. Writes
+ * Python clients and warns the sender (Q7), records and applies chaos when enabled, and hands the frame to the {@link Broadcaster}. Writes
  * are flushed once per read burst, in {@link #channelReadComplete}.
  */
 public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RelayHandler.class);
+    private static final ByteBuf TOO_LONG_WARNING = Unpooled.unreleasableBuffer(Unpooled.directBuffer()
+            .writeBytes(ServerNotices.NOT_RELAYED_TOO_LONG.getBytes(StandardCharsets.US_ASCII))).asReadOnly();
 
     private final Peer peer;
     private final RelayFrameWriter writer;
@@ -31,9 +35,19 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private final ChaosRelay chaos;
     private final LoggedContent loggedContent;
     private final FlushBatch batch;
+    private final RelayCounters counters;
+    private final long maxBacklogBytes;
+    /** Lines of the current read burst not relayed because of the frame cap; logged once per burst. */
+    private int oversizedInBurst;
+    private long oversizedTotal;
 
+    /**
+     * @param maxBacklogBytes a sender that floods over-long lines without reading the warnings gets no more of them
+     *                        once this much is queued for it (the lines are still skipped and counted)
+     */
     public RelayHandler(Peer peer, RelayFlavour flavour, int maxFrameBytes, Broadcaster broadcaster,
-                        PeerRegistry registry, FrameRecorder recorder, ChaosRelay chaos, LoggedContent loggedContent) {
+                        PeerRegistry registry, FrameRecorder recorder, ChaosRelay chaos, LoggedContent loggedContent,
+                        RelayCounters counters, long maxBacklogBytes) {
         this.peer = peer;
         this.writer = new RelayFrameWriter(flavour, peer.address());
         this.maxFrameBytes = maxFrameBytes;
@@ -43,6 +57,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         this.chaos = chaos;
         this.loggedContent = loggedContent;
         this.batch = new FlushBatch(peer);
+        this.counters = counters;
+        this.maxBacklogBytes = maxBacklogBytes;
     }
 
     @Override
@@ -67,8 +83,7 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         int frameBytes = frame.readableBytes() - 1;
         if (frameBytes > maxFrameBytes) {
             frame.release();
-            log.warn("Not relaying line {} from {}: its frame would be {} bytes, over the maximum of {} "
-                    + "(Python clients exit on such lines)", senderSeq, peer.address(), frameBytes, maxFrameBytes);
+            skipOversized(ctx);
             return;
         }
         ChaosAction action = chaos == null ? ChaosAction.NONE : chaos.decide();
@@ -83,9 +98,26 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Q7: the frame would make Python clients exit, so nobody gets it, and the sender is told instead. */
+    private void skipOversized(ChannelHandlerContext ctx) {
+        counters.oversizedFrames.increment();
+        oversizedInBurst++;
+        oversizedTotal++;
+        if (peer.backlogBytes() <= maxBacklogBytes) {
+            ctx.write(TOO_LONG_WARNING.duplicate(), ctx.voidPromise());
+        }
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         batch.flush();
+        if (oversizedInBurst > 0) {
+            ctx.flush();
+            log.warn("Not relaying {} line(s) from {}: their frames would be over {} bytes (Python clients exit on "
+                    + "such lines); sender warned ({} such line(s) from it so far)", oversizedInBurst, peer.address(),
+                    maxFrameBytes, oversizedTotal);
+            oversizedInBurst = 0;
+        }
         ctx.fireChannelReadComplete();
     }
 

@@ -2,6 +2,7 @@ package dev.summonersim.relay.pipeline;
 
 import dev.summonersim.relay.RelayServerConfig;
 import dev.summonersim.relay.chaos.ChaosEngine;
+import dev.summonersim.relay.policy.BackpressurePolicy;
 import dev.summonersim.relay.policy.FixedWindowRateLimiter;
 import dev.summonersim.relay.policy.InactivityTracker;
 import dev.summonersim.relay.policy.IpQuarantine;
@@ -29,11 +30,13 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
     private final FrameRecorder recorder;
     private final ChannelGroup allChannels;
     private final LoggedContent loggedContent;
+    private final BackpressurePolicy policy;
+    private final RelayCounters counters;
     private final AtomicLong connections = new AtomicLong();
 
     public RelayServerInitializer(RelayServerConfig config, PeerRegistry registry, PeerCloser closer,
-                                  Broadcaster broadcaster, IpQuarantine quarantine, FrameRecorder recorder,
-                                  ChannelGroup allChannels) {
+                                  Broadcaster broadcaster, BackpressurePolicy policy, IpQuarantine quarantine,
+                                  FrameRecorder recorder, ChannelGroup allChannels, RelayCounters counters) {
         this.config = config;
         this.registry = registry;
         this.closer = closer;
@@ -42,12 +45,14 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
         this.recorder = recorder;
         this.allChannels = allChannels;
         this.loggedContent = new LoggedContent(config.logger().logKeys());
+        this.policy = policy;
+        this.counters = counters;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
         allChannels.add(ch);
-        Peer peer = new Peer(ch);
+        Peer peer = new Peer(ch, policy, counters);
         boolean rust = config.flavour() == RelayFlavour.RUST;
         ChannelPipeline p = ch.pipeline();
         if (quarantineGate != null) {
@@ -69,7 +74,7 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
                 : new ChaosRelay(new ChaosEngine(config.chaos(), connections.incrementAndGet()), broadcaster, peer,
                         ch.eventLoop());
         p.addLast("relay", new RelayHandler(peer, config.flavour(), config.maxFrameBytes(), broadcaster, registry,
-                recorder, chaos, loggedContent));
+                recorder, chaos, loggedContent, counters, config.maxOutboundQueueBytes()));
         p.addLast("session", new SessionHandler(peer, registry, closer));
     }
 }

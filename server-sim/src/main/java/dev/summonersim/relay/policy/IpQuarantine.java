@@ -9,6 +9,8 @@ import java.util.function.LongSupplier;
 /**
  * Refuses new connections from an IP for a cooldown after that IP was disconnected by the backpressure policy.
  * Keyed by IP, not IP and port as in the reference (Q9), so a reconnect from a new ephemeral port is still refused.
+ * Loopback addresses are never quarantined: every local client shares 127.0.0.1 (or ::1), so one stalled local
+ * receiver would otherwise lock every local client out for the whole cooldown.
  * Thread-safe: connections on every event loop consult it.
  */
 public final class IpQuarantine {
@@ -24,8 +26,17 @@ public final class IpQuarantine {
         this.nanoClock = nanoClock;
     }
 
-    public void add(InetAddress ip) {
+    /** Starts the cooldown for {@code ip}; false (and nothing quarantined) for a loopback address. */
+    public boolean add(InetAddress ip) {
+        if (ip.isLoopbackAddress()) {
+            return false;
+        }
         since.put(ip, nanoClock.getAsLong());
+        return true;
+    }
+
+    public Duration cooldown() {
+        return Duration.ofNanos(cooldownNanos);
     }
 
     public boolean isQuarantined(InetAddress ip) {
