@@ -3,12 +3,14 @@ package dev.summonersim.relay.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.summonersim.sdk.text.PeerText;
 
 import java.util.List;
 
 /**
  * How a relayed content appears in the "Received from" log line: as is, or, with the reference's {@code log_keys},
- * a JSON object content pruned to those keys (never affects what is relayed).
+ * a JSON object content pruned to those keys (never affects what is relayed). Either way through the sdk's
+ * {@link PeerText#oneLine}, so a peer cannot put control sequences into the relay's log or start a log line of its own.
  */
 public final class LoggedContent {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -19,6 +21,10 @@ public final class LoggedContent {
     }
 
     public String render(String content) {
+        return PeerText.oneLine(pruned(content));
+    }
+
+    private String pruned(String content) {
         if (keys == null) {
             return content;
         }
