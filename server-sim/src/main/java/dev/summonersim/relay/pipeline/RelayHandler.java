@@ -110,14 +110,14 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        batch.flush();
         if (oversizedInBurst > 0) {
-            ctx.flush();
             log.warn("Not relaying {} line(s) from {}: their frames would be over {} bytes (Python clients exit on "
                     + "such lines); sender warned ({} such line(s) from it so far)", oversizedInBurst, peer.address(),
                     maxFrameBytes, oversizedTotal);
             oversizedInBurst = 0;
+            ctx.flush();
         }
+        batch.flush();
         ctx.fireChannelReadComplete();
     }
 
