@@ -45,7 +45,7 @@ public final class InteractiveTerminal implements AutoCloseable {
     }
 
     public PromptSource prompts(boolean multiline) {
-        return new TerminalPromptSource(reader, multiline);
+        return new TerminalPromptSource(reader, multiline, screen);
     }
 
     public Screen screen() {

@@ -21,6 +21,8 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Size;
@@ -40,6 +42,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(30)
 class InteractiveTerminalTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int WIDTH = 46;
     private static final String CTRL_U = "\u0015";
     private static final String CTRL_D = "\u0004";
 
@@ -194,6 +197,92 @@ class InteractiveTerminalTest {
                 + frame(new StreamError(hostile, hostile).toPayload()) + frame("done"));
         awaitScreen(() -> screen().contains("[Received] done"));
         HostilePeerTextTest.assertDefused(screen());
+        type(CTRL_D);
+        assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+    }
+
+    /** The screen as a VT100 of the test terminal's size would show it now (rows, trailing blanks removed). */
+    private List<String> renderedRows() {
+        org.jline.builtins.ScreenTerminal vt = new org.jline.builtins.ScreenTerminal(WIDTH, 200);
+        vt.write(screen());
+        return Arrays.stream(vt.toString().split("\n")).map(String::stripTrailing).toList();
+    }
+
+    private int rowIndex(List<String> rows, String start) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row starting with '" + start + "' in:\n" + String.join("\n", rows));
+    }
+
+    /** Issue 13 §4: the live line is drawn under the prompt line that started it, wrapped under its label. */
+    @Test
+    void textViewDrawsTheLiveLineUnderItsPromptLineWrappedLikeAChat() throws Exception {
+        terminal.setSize(new Size(WIDTH, 24));
+        CompletableFuture<ExitStatus> run = startAgent(false, ViewMode.TEXT);
+        awaitPrompt(1);
+        type("How are you?\r");
+        server.takeLine(WAIT);
+        awaitPrompt(2);
+        String id = "9e1f0e19-fc9c-42e6-85a5-9f1cf9f92fb1";
+        StringBuilder stream = new StringBuilder(frame(new StreamStart(id).toPayload()));
+        for (String token : List.of("I'm", " just", " a", " computer", " program,", " so", " I", " don't", " have",
+                " feelings,", " but", " I'm", " happy", " to", " help!", " Quick", " JSON", " check:", " null,", " 42")) {
+            stream.append(frame(new Token(id, token).toPayload()));
+        }
+        server.send(stream.toString());
+        awaitScreen(() -> renderedRows().stream().anyMatch(r -> r.endsWith("null, 42")));
+
+        List<String> live = renderedRows();
+        int asked = rowIndex(live, "> How are you?");
+        assertThat(live.subList(asked, asked + 5)).as(String.join("\n", live)).containsExactly(
+                "> How are you?",
+                "[9e1f0e19] I'm just a computer program, so I",
+                "           don't have feelings, but I'm happy",
+                "           to help! Quick JSON check: null, 42",
+                ">");
+
+        server.send(frame(new StreamEnd(id).toPayload()));
+        awaitScreen(() -> renderedRows().stream().anyMatch(r -> r.contains("[stream_end]")));
+        List<String> done = renderedRows();
+        asked = rowIndex(done, "> How are you?");
+        assertThat(done.subList(asked, asked + 5)).as(String.join("\n", done)).satisfiesExactly(
+                r -> assertThat(r).isEqualTo("> How are you?"),
+                r -> assertThat(r).isEqualTo("[9e1f0e19] I'm just a computer program, so I"),
+                r -> assertThat(r).isEqualTo("           don't have feelings, but I'm happy"),
+                r -> assertThat(r).isEqualTo("           to help! Quick JSON check: null, 42"),
+                r -> assertThat(r).matches("\\[9e1f0e19\\] \\[stream_end\\] 20 tokens in \\d+\\.\\d s"));
+        assertThat(done.get(asked + 5)).isEqualTo(">");
+        type(CTRL_D);
+        assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+    }
+
+    /** A line typed while a stream is live: the live row stays above it and the stream goes on below, relabelled. */
+    @Test
+    void aLineTypedDuringAStreamKeepsTheLiveRowAboveItAndTheStreamContinuesBelow() throws Exception {
+        terminal.setSize(new Size(WIDTH, 24));
+        CompletableFuture<ExitStatus> run = startAgent(false, ViewMode.TEXT);
+        awaitPrompt(1);
+        String id = "9e1f0e19-fc9c-42e6-85a5-9f1cf9f92fb1";
+        server.send(frame(new StreamStart(id).toPayload()) + frame(new Token(id, "Hello").toPayload())
+                + frame(new Token(id, " there").toPayload()));
+        awaitScreen(() -> renderedRows().contains("[9e1f0e19] Hello there"));
+        type("hi\r");
+        server.takeLine(WAIT);
+        awaitPrompt(2);
+        server.send(frame(new Token(id, " again").toPayload()) + frame(new StreamEnd(id).toPayload()));
+        awaitScreen(() -> renderedRows().stream().anyMatch(r -> r.contains("[stream_end]")));
+        List<String> rows = renderedRows();
+        int typed = rowIndex(rows, "> hi");
+        assertThat(rows.subList(typed - 1, typed + 4)).as(String.join("\n", rows)).satisfiesExactly(
+                r -> assertThat(r).isEqualTo("[9e1f0e19] Hello there"),
+                r -> assertThat(r).isEqualTo("> hi"),
+                r -> assertThat(r).as("token text is kept exactly, as on a stream switch").isEqualTo("[9e1f0e19]  again"),
+                r -> assertThat(r).startsWith("[9e1f0e19] [stream_end] 3 tokens in"),
+                r -> assertThat(r).isEqualTo(">"));
+        assertThat(rows.stream().filter(r -> r.contains("Hello"))).hasSize(1);
         type(CTRL_D);
         assertThat(run.get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
     }

@@ -13,11 +13,17 @@ import org.jline.reader.UserInterruptException;
 public final class TerminalPromptSource implements PromptSource {
     private final LineReader reader;
     private final ContinuationJoiner joiner;
+    private final PromptFrame frame;
     private boolean ended;
 
     public TerminalPromptSource(LineReader reader, boolean multiline) {
+        this(reader, multiline, PromptFrame.NONE);
+    }
+
+    public TerminalPromptSource(LineReader reader, boolean multiline, PromptFrame frame) {
         this.reader = reader;
         this.joiner = new ContinuationJoiner(multiline);
+        this.frame = frame;
     }
 
     @Override
@@ -25,7 +31,11 @@ public final class TerminalPromptSource implements PromptSource {
         while (!ended) {
             String line;
             try {
-                line = reader.readLine(joiner.prompt());
+                try {
+                    line = reader.readLine(frame.prompt(joiner.prompt()));
+                } finally {
+                    frame.accepted();
+                }
             } catch (UserInterruptException e) {
                 throw new QuitRequestedException();
             } catch (EndOfFileException | IOError e) {
