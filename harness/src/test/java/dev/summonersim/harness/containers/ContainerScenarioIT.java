@@ -5,7 +5,7 @@ import dev.summonersim.testkit.check.EventSources;
 import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.testkit.check.Rule;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
-import dev.summonersim.harness.fixtures.RecordingClient;
+import dev.summonersim.testkit.RecordingClient;
 import dev.summonersim.llmstub.StubScripts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.summonersim.harness.fixtures.Eventually.eventually;
+import static dev.summonersim.testkit.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -5,7 +5,7 @@ import dev.summonersim.testkit.check.EventSources;
 import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.testkit.check.Rule;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
-import dev.summonersim.harness.fixtures.RecordingClient;
+import dev.summonersim.testkit.RecordingClient;
 import dev.summonersim.harness.fixtures.Scenario;
 import dev.summonersim.harness.fixtures.ScenarioExtension;
 import dev.summonersim.llmstub.StubScripts;
@@ -23,7 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import static dev.summonersim.harness.fixtures.Eventually.eventually;
+import static dev.summonersim.testkit.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -4,9 +4,9 @@ import dev.summonersim.agent.input.ExitStatus;
 import dev.summonersim.testkit.check.CheckReport;
 import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
-import dev.summonersim.harness.fixtures.Eventually;
+import dev.summonersim.testkit.Eventually;
 import dev.summonersim.harness.fixtures.InputAgentRun;
-import dev.summonersim.harness.fixtures.RecordingClient;
+import dev.summonersim.testkit.RecordingClient;
 import dev.summonersim.harness.fixtures.Scenario;
 import dev.summonersim.harness.fixtures.ScenarioExtension;
 import dev.summonersim.llmstub.StubScripts;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
-import static dev.summonersim.harness.fixtures.Eventually.eventually;
+import static dev.summonersim.testkit.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario 4: token texts that look like JSON (null, " 42", true, {}) arrive as the same text (no Q3 re-parsing). */

@@ -3,7 +3,7 @@ package dev.summonersim.harness.scenarios;
 import dev.summonersim.testkit.check.CheckReport;
 import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
-import dev.summonersim.harness.fixtures.RecordingClient;
+import dev.summonersim.testkit.RecordingClient;
 import dev.summonersim.harness.fixtures.Scenario;
 import dev.summonersim.harness.fixtures.ScenarioExtension;
 import dev.summonersim.llmstub.StubScripts;

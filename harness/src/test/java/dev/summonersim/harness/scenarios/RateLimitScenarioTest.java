@@ -5,7 +5,7 @@ import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.testkit.check.Rule;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
 import dev.summonersim.harness.fixtures.LogCapture;
-import dev.summonersim.harness.fixtures.RecordingClient;
+import dev.summonersim.testkit.RecordingClient;
 import dev.summonersim.harness.fixtures.Scenario;
 import dev.summonersim.harness.fixtures.ScenarioExtension;
 import dev.summonersim.llmstub.StubScripts;
@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.summonersim.harness.fixtures.Eventually.eventually;
+import static dev.summonersim.testkit.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

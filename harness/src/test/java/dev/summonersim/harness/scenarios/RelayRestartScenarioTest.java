@@ -3,9 +3,9 @@ package dev.summonersim.harness.scenarios;
 import dev.summonersim.agent.input.ExitStatus;
 import dev.summonersim.testkit.check.CheckReport;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
-import dev.summonersim.harness.fixtures.Eventually;
+import dev.summonersim.testkit.Eventually;
 import dev.summonersim.harness.fixtures.InputAgentRun;
-import dev.summonersim.harness.fixtures.RecordingClient;
+import dev.summonersim.testkit.RecordingClient;
 import dev.summonersim.harness.fixtures.Scenario;
 import dev.summonersim.harness.fixtures.ScenarioExtension;
 import dev.summonersim.llmstub.StubScripts;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
-import static dev.summonersim.harness.fixtures.Eventually.eventually;
+import static dev.summonersim.testkit.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario 9: the relay restarts mid-session; the agents reconnect (200 ms retry delay) and the next prompt streams. */
