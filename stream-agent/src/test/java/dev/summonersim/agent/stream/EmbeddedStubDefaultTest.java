@@ -9,26 +9,32 @@ import dev.summonersim.llmstub.StubScripts;
 import dev.summonersim.sdk.events.StreamEnd;
 import dev.summonersim.sdk.events.StreamEvent;
 import dev.summonersim.sdk.events.Token;
+import dev.summonersim.testkit.RecordingClient;
+import dev.summonersim.testkit.SummonerStack;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** With no LLM configured the agent serves prompts from an in-process stub: zero set-up for the scenario. */
 @Timeout(60)
 class EmbeddedStubDefaultTest {
 
+    @RegisterExtension
+    final SummonerStack stack = SummonerStack.create();
+
     @Test
     void noKeyAndNoBaseUrlStartsTheEmbeddedStubSaysSoOnceAndStreamsItsDefaultReply() throws Exception {
-        String name = AgentTestBed.uniqueName();
+        String name = TestAgents.uniqueName();
         Logger agentLog = (Logger) LoggerFactory.getLogger(name);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         agentLog.addAppender(logged);
-        try (AgentTestBed bed = new AgentTestBed()) {
-            StreamAgent agent = bed.startAgent(b -> b.name(name));
+        try {
+            StreamAgent agent = TestAgents.start(stack, b -> b.name(name));
             assertThat(agent.embeddedStubUrl()).isPresent();
             String url = agent.embeddedStubUrl().orElseThrow();
             assertThat(URI.create(url).getHost()).isEqualTo("127.0.0.1");
@@ -38,10 +44,10 @@ class EmbeddedStubDefaultTest {
                     .filteredOn(m -> m.contains("embedded LLM stub")).containsExactly(
                             "No OPENAI_API_KEY or OPENAI_BASE_URL set: using the embedded LLM stub at " + url);
 
-            RelayObserver observer = bed.connectObserver();
-            observer.sendPrompt("How are you?");
-            String id = observer.nextEvent().streamId();
-            List<StreamEvent> events = RelayObserver.eventsOf(observer.throughTerminalOf(id));
+            RecordingClient observer = stack.client("observer");
+            observer.send("How are you?");
+            String id = observer.awaitEvent().streamId();
+            List<StreamEvent> events = observer.eventsThroughTerminalOf(id);
             assertThat(events.stream().filter(e -> e instanceof Token).map(e -> ((Token) e).token()).toList())
                     .isEqualTo(StubScripts.DEFAULT_TOKENS);
             assertThat(events.get(events.size() - 1)).isEqualTo(new StreamEnd(id));
@@ -52,11 +58,9 @@ class EmbeddedStubDefaultTest {
 
     @Test
     void configuredEndpointDoesNotStartTheStub() {
-        try (AgentTestBed bed = new AgentTestBed()) {
-            StreamAgent agent = bed.startAgent(b -> b.llmBaseUrl("http://127.0.0.1:9/v1"));
-            assertThat(agent.embeddedStubUrl()).isEmpty();
-            assertThat(agent.llmBaseUrl()).isEqualTo("http://127.0.0.1:9/v1");
-            assertThat(agent.awaitTermination(Duration.ofMillis(10))).isFalse();
-        }
+        StreamAgent agent = TestAgents.start(stack, b -> b.llmBaseUrl("http://127.0.0.1:9/v1"));
+        assertThat(agent.embeddedStubUrl()).isEmpty();
+        assertThat(agent.llmBaseUrl()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(agent.awaitTermination(Duration.ofMillis(10))).isFalse();
     }
 }

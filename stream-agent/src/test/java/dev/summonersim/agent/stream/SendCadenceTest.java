@@ -7,18 +7,18 @@ import dev.summonersim.agent.stream.send.CountingSendStrategy;
 import dev.summonersim.agent.stream.send.PollingSendStrategy;
 import dev.summonersim.agent.stream.send.TimeoutSendStrategy;
 import dev.summonersim.llmstub.LlmStub;
+import dev.summonersim.llmstub.LlmStubConfig;
 import dev.summonersim.sdk.events.StreamEnd;
 import dev.summonersim.sdk.events.StreamEvent;
+import dev.summonersim.testkit.RecordingClient;
+import dev.summonersim.testkit.SummonerStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Send cadence of each strategy inside the running agent, with lower bounds and generous upper bounds only:
@@ -32,50 +32,35 @@ class SendCadenceTest {
     private static final String BURST = "burst #stub:tokens=60 #stub:delay=0 #stub:ttft=0";
     private static final int BURST_EVENTS = 62;
 
-    private static LlmStub stub;
-    private AgentTestBed bed;
+    @RegisterExtension
+    final SummonerStack stack = SummonerStack.create().withStub(LlmStubConfig.defaults());
 
-    @BeforeAll
-    static void startStub() {
-        stub = LlmStub.start();
-    }
-
-    @AfterAll
-    static void stopStub() {
-        stub.close();
-    }
-
-    @BeforeEach
-    void startRelay() {
-        bed = new AgentTestBed();
-    }
-
-    @AfterEach
-    void stopRelay() throws Exception {
-        bed.close();
+    /** This test's stub, with the stub's own defaults. */
+    private LlmStub stub() {
+        return stack.stub();
     }
 
     private CountingSendStrategy agentWith(dev.summonersim.agent.stream.send.SendStrategy strategy) {
         CountingSendStrategy counting = new CountingSendStrategy(strategy);
-        bed.startAgent(b -> b.llmBaseUrl(stub.baseUrl()).llmApiKey("k").sendStrategy(counting));
+        TestAgents.start(stack, b -> b.llmBaseUrl(stub().baseUrl()).llmApiKey("k").sendStrategy(counting));
         return counting;
     }
 
-    private static List<RelayObserver.Received> receiveStream(RelayObserver observer) throws InterruptedException {
-        StreamEvent start = observer.nextEvent();
-        List<RelayObserver.Received> rest = observer.throughTerminalOf(start.streamId());
-        assertThat(rest.get(rest.size() - 1).event()).isEqualTo(new StreamEnd(start.streamId()));
+    private static List<StreamEvent> receiveStream(RecordingClient observer) {
+        StreamEvent start = observer.awaitEvent();
+        List<StreamEvent> rest = observer.eventsThroughTerminalOf(start.streamId());
+        assertThat(rest.get(rest.size() - 1)).isEqualTo(new StreamEnd(start.streamId()));
         return rest;
     }
 
     @Test
     void pollingSendsAtMostOneEventPerInterval() throws Exception {
         CountingSendStrategy counting = agentWith(new PollingSendStrategy(Duration.ofMillis(20)));
-        RelayObserver observer = bed.connectObserver();
+        RecordingClient observer = stack.client("observer");
         int sentBefore = counting.eventReturns().size();
 
-        observer.sendPrompt(BURST);
-        List<RelayObserver.Received> received = receiveStream(observer);
+        observer.send(BURST);
+        List<StreamEvent> received = receiveStream(observer);
         assertThat(received).hasSize(BURST_EVENTS - 1);
 
         List<Long> allSends = counting.eventReturns();
@@ -118,9 +103,9 @@ class SendCadenceTest {
         long idleSpanMs = TimeUnit.NANOSECONDS.toMillis(idle.get(2) - idle.get(0));
         assertThat(idleSpanMs).isGreaterThanOrEqualTo(2L * 1000);
 
-        RelayObserver observer = bed.connectObserver();
+        RecordingClient observer = stack.client("observer");
         int sentBefore = counting.eventReturns().size();
-        observer.sendPrompt(BURST);
+        observer.send(BURST);
         receiveStream(observer);
         List<Long> allSends = counting.eventReturns();
         List<Long> sends = allSends.subList(sentBefore, allSends.size());
@@ -139,8 +124,8 @@ class SendCadenceTest {
         Awaitility.await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
                 .until(() -> counting.calls() == 1 && counting.emptyReturns().isEmpty());
 
-        RelayObserver observer = bed.connectObserver();
-        observer.sendPrompt(BURST);
+        RecordingClient observer = stack.client("observer");
+        observer.send(BURST);
         receiveStream(observer);
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> counting.eventReturns().size() == BURST_EVENTS);

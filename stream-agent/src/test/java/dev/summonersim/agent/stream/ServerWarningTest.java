@@ -7,28 +7,36 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.summonersim.llmstub.LlmStub;
+import dev.summonersim.llmstub.LlmStubConfig;
+import dev.summonersim.testkit.RecordingClient;
+import dev.summonersim.testkit.SummonerStack;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** The relay's rate-limit Warning reaches the agent as a raw line and is logged the reference's way (Q5). */
 @Timeout(60)
 class ServerWarningTest {
 
+    @RegisterExtension
+    final SummonerStack stack = SummonerStack.create();
+
     @Test
     void rateLimitWarningIsLoggedAsFromServerAndTheAgentKeepsRunning() throws Exception {
-        String name = AgentTestBed.uniqueName();
+        String name = TestAgents.uniqueName();
         Logger agentLog = (Logger) LoggerFactory.getLogger(name);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         agentLog.addAppender(logged);
-        try (LlmStub stub = LlmStub.start();
-             AgentTestBed bed = new AgentTestBed(relay -> relay.rateLimitPerWindow(5))) {
-            StreamAgent agent = bed.startAgent(b -> b.name(name).llmBaseUrl(stub.baseUrl()).llmApiKey("k"));
-            RelayObserver observer = bed.connectObserver();
-            observer.sendPrompt("#stub:tokens=10 #stub:delay=1");
+        try {
+            stack.relay(relay -> relay.rateLimitPerWindow(5));
+            LlmStub stub = stack.stub(LlmStubConfig.defaults());
+            StreamAgent agent = TestAgents.start(stack, b -> b.name(name).llmBaseUrl(stub.baseUrl()).llmApiKey("k"));
+            RecordingClient observer = stack.client("observer");
+            observer.send("#stub:tokens=10 #stub:delay=1");
 
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> logged.list.stream().anyMatch(e ->
                     e.getLevel() == Level.WARN && e.getFormattedMessage().equals(
@@ -36,9 +44,9 @@ class ServerWarningTest {
             assertThat(agent.isRunning()).isTrue();
             // Only the first 5 events of the 12 passed the limit.
             for (int i = 0; i < 5; i++) {
-                observer.nextEvent();
+                observer.awaitEvent();
             }
-            observer.assertNoMoreEvents(Duration.ofMillis(500));
+            observer.assertNoEventWithin(Duration.ofMillis(500));
         } finally {
             agentLog.detachAppender(logged);
         }
