@@ -189,6 +189,21 @@ public final class SummonerStack implements BeforeEachCallback, AfterEachCallbac
                 .build();
     }
 
+    /**
+     * Client settings for tests where the client is expected to fail to connect: two retries 100 ms apart and no
+     * fallback, so it gives up within a second; console logging only.
+     */
+    public static ClientConfig failFastClientConfig() {
+        return ClientConfig.defaults().toBuilder()
+                .logger(LoggerConfig.builder().enableFileLog(false).build())
+                .reconnection(ReconnectionSettings.builder()
+                        .retryDelay(Duration.ofMillis(100))
+                        .primaryRetryLimit(2)
+                        .defaultRetryLimit(0)
+                        .build())
+                .build();
+    }
+
     /** Closes {@code resource} after the test, before everything started earlier (an agent before the relay). */
     public <T extends AutoCloseable> T own(T resource) {
         synchronized (started) {

@@ -1,6 +1,5 @@
 package dev.summonersim.agent.input;
 
-import static dev.summonersim.agent.input.AgentTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +8,6 @@ import dev.summonersim.agent.input.prompt.PromptSource;
 import dev.summonersim.agent.input.prompt.QuitRequestedException;
 import dev.summonersim.agent.input.prompt.StreamPromptSource;
 import dev.summonersim.agent.input.support.BlockingPromptSource;
-import dev.summonersim.agent.input.support.FakeServer;
 import dev.summonersim.agent.input.support.DisplayVectors;
 import dev.summonersim.agent.input.view.PlainScreen;
 import dev.summonersim.agent.input.view.RawView;
@@ -20,6 +18,8 @@ import dev.summonersim.sdk.vectors.TestVectors;
 import dev.summonersim.sdk.wire.EnvelopeCodec;
 import dev.summonersim.sdk.wire.RelayFlavour;
 import dev.summonersim.sdk.wire.RelayFrameCodec;
+import dev.summonersim.testkit.ScriptedRelay;
+import dev.summonersim.testkit.SummonerStack;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -43,6 +43,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The agent's real send and display paths, with a test socket playing the relay. */
 @Timeout(30)
 class InputAgentTest {
+
+    private static InputAgentSettings.Builder settings(int port) {
+        return InputAgentSettings.builder().clientConfig(SummonerStack.failFastClientConfig()).port(port);
+    }
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String PEER = "127.0.0.1:50490";
 
@@ -86,7 +90,7 @@ class InputAgentTest {
                 .toList();
         assertThat(expectedLines).as("D3 (null) sends nothing").hasSize(16);
 
-        try (FakeServer server = FakeServer.start()) {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
             InputAgent agent = InputAgent.start(settings(server.port()).multiline(true).build(), source.get(),
                     new RawView(new PlainScreen(stdout)));
             assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
@@ -102,7 +106,7 @@ class InputAgentTest {
         String lines = vectors.stream().map(v -> (String) v.get("line")).collect(Collectors.joining());
         String expected = vectors.stream().map(DisplayVectors::expectedBytes)
                 .collect(Collectors.joining());
-        try (FakeServer server = FakeServer.start()) {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
             InputAgent agent = InputAgent.start(settings(server.port()).build(), new BlockingPromptSource(),
                     new RawView(new PlainScreen(stdout)));
             CompletableFuture<ExitStatus> run = agent.exitStatus();
@@ -116,7 +120,7 @@ class InputAgentTest {
 
     @Test
     void endOfPipedInputKeepsReceivingUntilTheStreamsFinished() throws Exception {
-        try (FakeServer server = FakeServer.start()) {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
             StreamPromptSource pipe = new StreamPromptSource(
                     new ByteArrayInputStream("How are you?\n".getBytes(StandardCharsets.UTF_8)), false);
             InputAgent agent = InputAgent.start(settings(server.port()).exitAfterStreams(1).build(), pipe,
@@ -141,7 +145,7 @@ class InputAgentTest {
 
     @Test
     void endOfPipedInputWithoutExitAfterStreamsExitsOnceEverythingIsSent() throws Exception {
-        try (FakeServer server = FakeServer.start()) {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
             StreamPromptSource pipe = new StreamPromptSource(
                     new ByteArrayInputStream("first\nnull\n42".getBytes(StandardCharsets.UTF_8)), false);
             InputAgent agent = InputAgent.start(settings(server.port()).build(), pipe,
@@ -156,7 +160,7 @@ class InputAgentTest {
 
     @Test
     void streamsAreCountedOncePerStreamIdWhateverTheirTerminalEvent() throws Exception {
-        try (FakeServer server = FakeServer.start()) {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
             InputAgent agent = InputAgent.start(settings(server.port()).exitAfterStreams(2).build(),
                     new BlockingPromptSource(), new RawView(new PlainScreen(stdout)));
             CompletableFuture<ExitStatus> run = agent.exitStatus();
@@ -170,7 +174,7 @@ class InputAgentTest {
 
     @Test
     void timeoutEndsTheRunWithAReason() throws Exception {
-        try (FakeServer server = FakeServer.start()) {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
             InputAgent agent = InputAgent.start(
                     settings(server.port()).exitAfterStreams(1).timeout(Duration.ofSeconds(1)).build(),
                     new FixedPromptSource(List.of("hi")), new RawView(new PlainScreen(stdout)));
@@ -184,7 +188,7 @@ class InputAgentTest {
         PromptSource ctrlC = () -> {
             throw new QuitRequestedException();
         };
-        try (FakeServer server = FakeServer.start()) {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
             InputAgent agent = InputAgent.start(settings(server.port()).build(), ctrlC,
                     new RawView(new PlainScreen(stdout)));
             assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.INTERRUPTED);

@@ -1,10 +1,8 @@
 package dev.summonersim.agent.input;
 
-import static dev.summonersim.agent.input.AgentTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.summonersim.agent.input.support.FakeServer;
 import dev.summonersim.agent.input.view.MessageView;
 import dev.summonersim.agent.input.view.ViewMode;
 import dev.summonersim.agent.input.view.HostilePeerTextTest;
@@ -15,6 +13,8 @@ import dev.summonersim.sdk.events.Token;
 import dev.summonersim.sdk.wire.EnvelopeCodec;
 import dev.summonersim.sdk.wire.RelayFlavour;
 import dev.summonersim.sdk.wire.RelayFrameCodec;
+import dev.summonersim.testkit.ScriptedRelay;
+import dev.summonersim.testkit.SummonerStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -41,6 +41,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(30)
 class InteractiveTerminalTest {
+
+    private static InputAgentSettings.Builder settings(int port) {
+        return InputAgentSettings.builder().clientConfig(SummonerStack.failFastClientConfig()).port(port);
+    }
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int WIDTH = 46;
     private static final String CTRL_U = "\u0015";
@@ -49,7 +53,7 @@ class InteractiveTerminalTest {
     private final ByteArrayOutputStream screenBytes = new ByteArrayOutputStream();
     private PipedOutputStream keyboard;
     private Terminal terminal;
-    private FakeServer server;
+    private ScriptedRelay server;
 
     @BeforeEach
     void openTerminal() throws IOException {
@@ -62,7 +66,7 @@ class InteractiveTerminalTest {
                 .size(new Size(100, 24))
                 .encoding(StandardCharsets.UTF_8)
                 .build();
-        server = FakeServer.start();
+        server = ScriptedRelay.start();
     }
 
     @AfterEach

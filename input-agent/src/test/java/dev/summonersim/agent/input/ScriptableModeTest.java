@@ -1,17 +1,19 @@
 package dev.summonersim.agent.input;
 
-import static dev.summonersim.agent.input.AgentTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.summonersim.agent.input.prompt.FixedPromptSource;
-import dev.summonersim.agent.input.support.RawPeer;
-import dev.summonersim.agent.input.support.StreamResponder;
 import dev.summonersim.agent.input.view.PlainScreen;
 import dev.summonersim.agent.input.view.TextView;
 import dev.summonersim.agent.input.view.ViewMode;
-import dev.summonersim.relay.RelayServer;
-import dev.summonersim.relay.RelayServerConfig;
+import dev.summonersim.sdk.events.StreamEnd;
+import dev.summonersim.sdk.events.StreamStart;
+import dev.summonersim.sdk.events.Token;
+import dev.summonersim.sdk.wire.ReceivedMessage;
+import dev.summonersim.sdk.wire.RelayMessage;
+import dev.summonersim.testkit.RecordingClient;
+import dev.summonersim.testkit.SummonerStack;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -24,14 +26,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scriptable mode end to end through the real relay: an input agent sends a prompt, a raw-socket peer playing
+ * The scriptable mode end to end through the real relay: an input agent sends a prompt, a recording client playing
  * the stream agent receives the envelope and answers with stream events, and the agent's stdout is checked.
  */
 @Timeout(60)
@@ -46,32 +48,38 @@ class ScriptableModeTest {
                     + "\r[Received] {'type': 'token', 'stream_id': 's-1', 'token': ' 42'}\n> "
                     + "\r[Received] {'type': 'stream_end', 'stream_id': 's-1'}\n> ";
 
-    private RelayServer relay;
-    private RawPeer peer;
+    @RegisterExtension
+    final SummonerStack stack = SummonerStack.create();
+    private RecordingClient peer;
 
     @BeforeEach
-    void startRelayAndPeer() throws IOException {
-        relay = RelayServer.start(RelayServerConfig.builder().port(0).build());
-        peer = RawPeer.connect(relay.port());
-        // The peer must be registered before the agent's prompt is relayed, or the prompt goes to nobody.
-        await().atMost(WAIT).until(() -> relay.connectedClients() == 1);
+    void connectPeer() {
+        // Registered by the relay when this returns, so the agent's prompt cannot go to nobody.
+        peer = stack.client("peer");
     }
 
-    @AfterEach
-    void stop() throws IOException {
-        peer.close();
-        relay.close();
+    private static InputAgentSettings.Builder settings(int port) {
+        return InputAgentSettings.builder().clientConfig(SummonerStack.failFastClientConfig()).port(port);
     }
 
-    private void answerThePrompt() throws Exception {
-        assertThat(StreamResponder.awaitPayload(peer, WAIT)).isEqualTo("How are you?");
-        StreamResponder.answer(peer, "s-1", TOKENS);
+    /** Waits for one relayed envelope and returns its payload, as the sdk decodes it. */
+    private static Object awaitPayload(RecordingClient from) {
+        ReceivedMessage message = from.next(WAIT).message();
+        assertThat(message).isInstanceOf(RelayMessage.class);
+        return ((RelayMessage) message).content();
+    }
+
+    private void answerThePrompt() {
+        assertThat(awaitPayload(peer)).isEqualTo("How are you?");
+        peer.send(new StreamStart("s-1").toPayload());
+        TOKENS.forEach(token -> peer.send(new Token("s-1", token).toPayload()));
+        peer.send(new StreamEnd("s-1").toPayload());
     }
 
     @Test
     void sendThenRawViewUntilTheStreamEnds() throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        InputAgent agent = InputAgent.startSending(settings(relay.port()).exitAfterStreams(1).build(),
+        InputAgent agent = InputAgent.startSending(settings(stack.relay().port()).exitAfterStreams(1).build(),
                 List.of("How are you?"), stdout);
         CompletableFuture<ExitStatus> run = agent.exitStatus();
         answerThePrompt();
@@ -82,7 +90,7 @@ class ScriptableModeTest {
     @Test
     void sendThenTextViewShowsTheAnswerAsTextWithAFooter() throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        InputAgent agent = InputAgent.start(settings(relay.port()).exitAfterStreams(1).build(),
+        InputAgent agent = InputAgent.start(settings(stack.relay().port()).exitAfterStreams(1).build(),
                 new FixedPromptSource(List.of("How are you?")), new TextView(new PlainScreen(stdout), System::nanoTime));
         CompletableFuture<ExitStatus> run = agent.exitStatus();
         answerThePrompt();
@@ -95,53 +103,54 @@ class ScriptableModeTest {
     @Test
     void textViewMarksAStreamThatStopsWithoutTerminalEventAsStalled() throws Exception {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        InputAgent agent = InputAgent.startSending(settings(relay.port()).view(ViewMode.TEXT)
+        InputAgent agent = InputAgent.startSending(settings(stack.relay().port()).view(ViewMode.TEXT)
                 .stallAfter(Duration.ofMillis(50)).timeout(Duration.ofSeconds(30)).exitAfterStreams(1).build(),
                 List.of("How are you?"), stdout);
         CompletableFuture<ExitStatus> run = agent.exitStatus();
-        assertThat(StreamResponder.awaitPayload(peer, WAIT)).isEqualTo("How are you?");
-        peer.sendPayload(new dev.summonersim.sdk.events.StreamStart("cut-1").toPayload());
-        peer.sendPayload(new dev.summonersim.sdk.events.Token("cut-1", "The rest was rate-limited").toPayload());
+        assertThat(awaitPayload(peer)).isEqualTo("How are you?");
+        peer.send(new StreamStart("cut-1").toPayload());
+        peer.send(new Token("cut-1", "The rest was rate-limited").toPayload());
         await().atMost(WAIT).until(() -> stdout.toString(StandardCharsets.UTF_8).contains("[stalled]"));
         assertThat(stdout.toString(StandardCharsets.UTF_8)).matches("\\[cut-1\\] The rest was rate-limited\n"
                 + "\\[cut-1\\] \\[stalled\\] no event for \\d+\\.\\d s after 1 token \\(no stream_end yet\\)\n");
-        peer.sendPayload(new dev.summonersim.sdk.events.StreamEnd("cut-1").toPayload());
+        peer.send(new StreamEnd("cut-1").toPayload());
         assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
     }
 
     @Test
     void textViewKeepsTwoInterleavedStreamsFromTwoPeersReadable() throws Exception {
-        try (RawPeer second = RawPeer.connect(relay.port())) {
-            await().atMost(WAIT).until(() -> relay.connectedClients() == 2);
-            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-            InputAgent agent = InputAgent.start(settings(relay.port()).exitAfterStreams(2).build(),
-                    new FixedPromptSource(List.of("How are you?")),
-                    new TextView(new PlainScreen(stdout), System::nanoTime));
-            CompletableFuture<ExitStatus> run = agent.exitStatus();
-            assertThat(StreamResponder.awaitPayload(peer, WAIT)).isEqualTo("How are you?");
-            assertThat(StreamResponder.awaitPayload(second, WAIT)).isEqualTo("How are you?");
+        RecordingClient second = stack.client("second");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        InputAgent agent = InputAgent.start(settings(stack.relay().port()).exitAfterStreams(2).build(),
+                new FixedPromptSource(List.of("How are you?")),
+                new TextView(new PlainScreen(stdout), System::nanoTime));
+        CompletableFuture<ExitStatus> run = agent.exitStatus();
+        assertThat(awaitPayload(peer)).isEqualTo("How are you?");
+        assertThat(awaitPayload(second)).isEqualTo("How are you?");
 
-            // Alternate the two streams, each event only once the previous one is on screen, so the order is known.
-            String[][] script = {
-                {"a", "Fine"}, {"b", "Good"}, {"a", " thanks"}, {"a", "."}, {"b", " day"}, {"a", null}, {"b", null}};
-            for (String[] step : script) {
-                RawPeer from = step[0].equals("a") ? peer : second;
-                String streamId = "stream-" + step[0] + "-0000";
-                int before = stdout.size();
-                from.sendPayload(step[1] == null
-                        ? new dev.summonersim.sdk.events.StreamEnd(streamId).toPayload()
-                        : new dev.summonersim.sdk.events.Token(streamId, step[1]).toPayload());
-                await().atMost(WAIT).until(() -> stdout.size() > before);
-            }
-            assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
-            assertThat(stdout.toString(StandardCharsets.UTF_8)).matches(
-                    "\\[stream-a\\] Fine\n"
-                            + "\\[stream-b\\] Good\n"
-                            + "\\[stream-a\\]  thanks\\.\n"
-                            + "\\[stream-b\\]  day\n"
-                            + "\\[stream-a\\] \\[stream_end\\] 3 tokens in \\d+\\.\\d s\n"
-                            + "\\[stream-b\\] \\[stream_end\\] 2 tokens in \\d+\\.\\d s\n");
+        // Alternate the two streams, each event only once the previous one is on screen, so the order is known.
+        String[][] script = {
+            {"a", "Fine"}, {"b", "Good"}, {"a", " thanks"}, {"a", "."}, {"b", " day"}, {"a", null}, {"b", null}};
+        for (String[] step : script) {
+            RecordingClient from = step[0].equals("a") ? peer : second;
+            String streamId = "stream-" + step[0] + "-0000";
+            int before = stdout.size();
+            from.send(step[1] == null
+                    ? new StreamEnd(streamId).toPayload()
+                    : new Token(streamId, step[1]).toPayload());
+            await().atMost(WAIT).until(() -> stdout.size() > before);
         }
+        assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(ExitStatus.DONE);
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).matches(
+                "\\[stream-a\\] Fine\n"
+                        + "\\[stream-b\\] Good\n"
+                        + "\\[stream-a\\]  thanks\\.\n"
+                        + "\\[stream-b\\]  day\n"
+                        + "\\[stream-a\\] \\[stream_end\\] 3 tokens in \\d+\\.\\d s\n"
+                        + "\\[stream-b\\] \\[stream_end\\] 2 tokens in \\d+\\.\\d s\n");
+        // The relay fans each peer's stream out to the other peer too.
+        assertThat(peer.eventsUntilTerminals(1)).hasSize(3);
+        assertThat(second.eventsUntilTerminals(1)).hasSize(4);
     }
 
     @Test
@@ -200,7 +209,7 @@ class ScriptableModeTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 InputAgentCommand.class.getName(),
-                "--host", "127.0.0.1", "--port", String.valueOf(relay.port())));
+                "--host", "127.0.0.1", "--port", String.valueOf(stack.relay().port())));
         command.addAll(List.of(args));
         return command;
     }
