@@ -202,6 +202,7 @@ class ScriptableModeTest {
         assertThat(agent.exitValue()).isEqualTo(3);
         assertThat(stdout.get(10, TimeUnit.SECONDS)).isEmpty();
         assertThat(stderrOf(dir)).contains("input-agent: timed out after 1 s (0 of 1 streams finished)");
+        assertThat(awaitPayload(peer)).as("the prompt was sent; nobody answered").isEqualTo("anyone?");
     }
 
     private List<String> javaCommand(String... args) {
