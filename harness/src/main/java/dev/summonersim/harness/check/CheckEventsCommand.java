@@ -1,6 +1,8 @@
 package dev.summonersim.harness.check;
 
+import dev.summonersim.sdk.text.PeerText;
 import dev.summonersim.testkit.check.CheckReport;
+import dev.summonersim.testkit.check.DeliveryComparison;
 import dev.summonersim.testkit.check.EventSources;
 import dev.summonersim.testkit.check.ExpectedScript;
 import dev.summonersim.testkit.check.ObservedEvent;
@@ -28,12 +30,18 @@ import java.util.concurrent.Callable;
             "",
             "FILE is either the relay's --record file (JSON Lines) or the raw output of an InputAgent "
                     + "(lines like '[Received] {'type': 'token', ...}'), detected automatically.",
+            "",
+            "With --against RECORD, FILE is also compared with what was emitted, as the relay's --record file RECORD "
+                    + "shows it: no script needed. Every emitted event FILE lacks is LOST, every extra copy DUPLICATED, "
+                    + "every arrival out of the emitted order REORDERED, each with its position on both sides.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:no violations", "1:violations found (each printed with the offending event)",
+        exitCodeList = {"0:no violations", "1:violations found (each printed with the offending event), or with --against "
+                + "events lost, duplicated or reordered",
             "2:usage error or unreadable file"},
         footerHeading = "%nExample:%n",
-        footer = {"  bin/check-events --expect-text \"Hello world\" relay-record.jsonl"})
+        footer = {"  bin/check-events --expect-text \"Hello world\" relay-record.jsonl",
+            "  bin/check-events --against relay-record.jsonl input-agent-output.txt"})
 public final class CheckEventsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "relay record (JSON Lines) or InputAgent output")
@@ -52,6 +60,15 @@ public final class CheckEventsCommand implements Callable<Integer> {
             description = "expected tokens of the next stream as a JSON list of strings, e.g. '[\"Hi\", \" there\"]' "
                     + "(repeatable; explains differences as lost, duplicated or reordered tokens)")
     List<String> expectedTokens = new ArrayList<>();
+
+    @Option(names = "--against", paramLabel = "RECORD",
+            description = "the relay's --record file: compare FILE with the events it shows were emitted")
+    Path against;
+
+    @Option(names = "--receiver", paramLabel = "ADDR",
+            description = "with --against: only the frames the relay wrote to this receiver (host:port as in the "
+                    + "record's receivers)")
+    String receiver;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -85,12 +102,31 @@ public final class CheckEventsCommand implements Callable<Integer> {
             err.println("check-events: cannot read " + file + ": " + e);
             return 2;
         }
+        if (receiver != null && against == null) {
+            err.println("check-events: --receiver needs --against RECORD");
+            return 2;
+        }
         StreamInvariantChecker checker = scripts.isEmpty()
                 ? StreamInvariantChecker.structural() : StreamInvariantChecker.expecting(scripts);
         CheckReport report = checker.check(events);
         out.println(file + ": " + report.describe());
+        boolean clean = report.isClean();
+        if (against != null) {
+            List<ObservedEvent> emitted;
+            try {
+                emitted = EventSources.fromRecord(java.nio.file.Files.readString(against), receiver);
+            } catch (IOException e) {
+                err.println("check-events: cannot read " + against + ": " + e);
+                return 2;
+            }
+            List<DeliveryComparison.Discrepancy> differences = DeliveryComparison.compare(emitted, events);
+            out.println(file + " against " + against + ": " + emitted.size() + " emitted, " + events.size()
+                    + " received, " + differences.size() + (differences.size() == 1 ? " difference" : " differences"));
+            differences.forEach(d -> out.println("  " + PeerText.sanitize(d.toString())));
+            clean &= differences.isEmpty();
+        }
         out.flush();
-        return report.isClean() ? 0 : 1;
+        return clean ? 0 : 1;
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<EventSources.Format> {

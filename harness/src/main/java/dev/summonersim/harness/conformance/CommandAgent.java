@@ -1,5 +1,6 @@
 package dev.summonersim.harness.conformance;
 
+import dev.summonersim.sdk.text.PeerText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ final class CommandAgent implements AgentUnderTest {
             try {
                 List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
                 List<String> tail = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
-                return PrintableText.escape(String.join("\n", tail));
+                return PeerText.sanitize(String.join("\n", tail));
             } catch (IOException e) {
                 return "(output unreadable: " + e.getMessage() + ")";
             }

@@ -1,5 +1,6 @@
 package dev.summonersim.harness.conformance;
 
+import dev.summonersim.sdk.text.PeerText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,8 +36,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  bin/conformance",
             "  bin/conformance --agent-cmd \"python3 examples/python-stream-agent/agent.py --config {config}\"",
-            "  bin/conformance --agent-cmd \"python3 agent.py --config_path {config}\" --agent-cwd ../agents \\",
-            "      --expect-fail cancellation --expect-fail self-trigger --report-dir conformance-report"})
+            "  bin/conformance --agent-cmd \"python3 agents/agent_StreamAgent_1/agent.py --config {config}\" \\",
+            "      --agent-cwd ../summoner-agents --expect-fail cancellation --expect-fail self-trigger"})
 public final class ConformanceCommand implements Callable<Integer> {
 
     @Option(names = "--agent-cmd", paramLabel = "CMD",
@@ -153,7 +154,7 @@ public final class ConformanceCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        out.println("conformance: " + PrintableText.oneLine(agent.description()));
+        out.println("conformance: " + PeerText.oneLine(agent.description()));
         out.print(ResultTable.header());
         out.flush();
         ConformanceRun.Outcome outcome = ConformanceRun.run(new ConformanceRun.Settings(agent, scenarios, expected,
@@ -172,7 +173,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException e) {
             err.println("conformance: cannot write the report to " + workDir + ": " + e.getMessage());
         }
-        outcome.abortedBecause().ifPresent(why -> err.println("conformance: " + PrintableText.oneLine(why)));
+        outcome.abortedBecause().ifPresent(why -> err.println("conformance: " + PeerText.oneLine(why)));
         err.flush();
         return outcome.passed() ? 0 : 1;
     }

@@ -1,5 +1,6 @@
 package dev.summonersim.harness.conformance;
 
+import dev.summonersim.sdk.text.PeerText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +90,7 @@ final class ConformanceRun {
             try {
                 scenario.drive(stage);
             } catch (AgentFailure e) {
-                String tail = e.tail().isBlank() ? "" : "; last output: " + PrintableText.oneLine(e.tail());
+                String tail = e.tail().isBlank() ? "" : "; last output: " + PeerText.oneLine(e.tail());
                 findings.add(e.rule(), e.getMessage() + tail);
                 if (e.atStart()) {
                     startFailure = e.getMessage() + tail;

@@ -1,10 +1,11 @@
 package dev.summonersim.harness.conformance;
 
-import dev.summonersim.harness.check.CheckReport;
-import dev.summonersim.harness.check.DeliveryComparison;
-import dev.summonersim.harness.check.ObservedEvent;
-import dev.summonersim.harness.check.StreamInvariantChecker;
-import dev.summonersim.harness.check.Violation;
+import dev.summonersim.sdk.text.PeerText;
+import dev.summonersim.testkit.check.CheckReport;
+import dev.summonersim.testkit.check.DeliveryComparison;
+import dev.summonersim.testkit.check.ObservedEvent;
+import dev.summonersim.testkit.check.StreamInvariantChecker;
+import dev.summonersim.testkit.check.Violation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ final class Findings {
     record Finding(String rule, String detail) {
         @Override
         public String toString() {
-            return rule + ": " + PrintableText.oneLine(detail);
+            return rule + ": " + PeerText.oneLine(detail);
         }
     }
 
@@ -57,7 +58,7 @@ final class Findings {
     CheckReport checkStreams(String listener, List<ObservedEvent> events, List<List<String>> scripts) {
         StreamInvariantChecker checker = scripts == null ? StreamInvariantChecker.structural()
                 : StreamInvariantChecker.expecting(scripts.stream()
-                        .map(dev.summonersim.harness.check.ExpectedScript::ofTokens).toList());
+                        .map(dev.summonersim.testkit.check.ExpectedScript::ofTokens).toList());
         CheckReport report = checker.check(events);
         for (Violation v : report.violations()) {
             add(v.rule().name(), listener + " " + v);

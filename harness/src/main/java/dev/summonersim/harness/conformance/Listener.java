@@ -1,6 +1,6 @@
 package dev.summonersim.harness.conformance;
 
-import dev.summonersim.harness.check.ObservedEvent;
+import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.sdk.wire.EnvelopeCodec;
 import dev.summonersim.sdk.wire.MessageDecoder;
 import dev.summonersim.sdk.wire.ReceivedMessage;

@@ -2,8 +2,8 @@ package dev.summonersim.harness.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.summonersim.harness.check.EventSources;
-import dev.summonersim.harness.check.ObservedEvent;
+import dev.summonersim.testkit.check.EventSources;
+import dev.summonersim.testkit.check.ObservedEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

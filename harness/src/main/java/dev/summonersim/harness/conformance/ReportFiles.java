@@ -1,5 +1,6 @@
 package dev.summonersim.harness.conformance;
 
+import dev.summonersim.sdk.text.PeerText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class ReportFiles {
 
     static String markdown(String agent, ConformanceRun.Outcome outcome) {
         StringBuilder m = new StringBuilder("# Conformance report\n\nAgent under test: `").append(agent).append("`\n\n");
-        outcome.abortedBecause().ifPresent(why -> m.append("**Stopped early:** ").append(PrintableText.oneLine(why))
+        outcome.abortedBecause().ifPresent(why -> m.append("**Stopped early:** ").append(PeerText.oneLine(why))
                 .append("\n\n"));
         m.append("| scenario | category | verdict | evidence | measured |\n|---|---|---|---|---|\n");
         for (ScenarioResult r : outcome.results()) {
@@ -70,12 +71,12 @@ final class ReportFiles {
     }
 
     private static String cell(String text) {
-        return PrintableText.oneLine(text).replace("|", "\\|");
+        return PeerText.oneLine(text).replace("|", "\\|");
     }
 
     private static String xml(String text) {
         StringBuilder s = new StringBuilder();
-        PrintableText.escape(text).chars().forEach(c -> {
+        PeerText.sanitize(text).chars().forEach(c -> {
             switch (c) {
                 case '<' -> s.append("&lt;");
                 case '>' -> s.append("&gt;");

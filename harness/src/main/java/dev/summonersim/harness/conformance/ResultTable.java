@@ -1,5 +1,6 @@
 package dev.summonersim.harness.conformance;
 
+import dev.summonersim.sdk.text.PeerText;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import java.util.Map;
 final class ResultTable {
 
     private static final String ROW = "%-15s %-11s %-17s %s%n";
+    /** Longer evidence is cut in the table; report.md and junit.xml carry every finding in full. */
+    private static final int EVIDENCE_CHARS = 240;
 
     private ResultTable() {
     }
@@ -18,9 +21,12 @@ final class ResultTable {
     }
 
     static String row(ScenarioResult r) {
-        String evidence = r.evidence() + (r.measurements().isEmpty() ? "" : "  [" + r.measurements() + "]");
-        return String.format(Locale.ROOT, ROW, r.scenario(), r.category().label(), r.verdict().label(),
-                PrintableText.oneLine(evidence));
+        String evidence = PeerText.oneLine(r.evidence());
+        if (evidence.length() > EVIDENCE_CHARS) {
+            evidence = evidence.substring(0, EVIDENCE_CHARS) + "...";
+        }
+        evidence += r.measurements().isEmpty() ? "" : "  [" + r.measurements() + "]";
+        return String.format(Locale.ROOT, ROW, r.scenario(), r.category().label(), r.verdict().label(), evidence);
     }
 
     /**

@@ -53,6 +53,15 @@ public final class EventSources {
     }
 
     public static List<ObservedEvent> fromRecord(String jsonLines) {
+        return fromRecord(jsonLines, null);
+    }
+
+    /**
+     * The events of a relay {@code --record} file that the relay wrote to {@code receiver} (an address as in the
+     * record's {@code receivers}, e.g. {@code 127.0.0.1:50490}): what that receiver should have seen. A null
+     * receiver keeps every frame.
+     */
+    public static List<ObservedEvent> fromRecord(String jsonLines, String receiver) {
         List<ObservedEvent> events = new ArrayList<>();
         String[] lines = jsonLines.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -66,6 +75,10 @@ public final class EventSources {
                 value = RecordedPayloads.parseJson(line);
             } catch (IllegalArgumentException e) {
                 events.add(unreadable(position, "line is " + e.getMessage()));
+                continue;
+            }
+            if (receiver != null && !(value instanceof Map<?, ?> frame
+                    && frame.get("receivers") instanceof List<?> receivers && receivers.contains(receiver))) {
                 continue;
             }
             RecordedPayloads.findEvent(value).flatMap(map -> ObservedEvent.fromPayload(position, map)).ifPresent(events::add);

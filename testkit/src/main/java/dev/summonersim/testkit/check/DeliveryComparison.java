@@ -1,10 +1,11 @@
-package dev.summonersim.harness.check;
+package dev.summonersim.testkit.check;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Two-point loss detection, for streams whose text nobody knows in advance (a real LLM): what a sender emitted
@@ -12,9 +13,12 @@ import java.util.Map;
  * event that never arrived is LOST, every extra copy DUPLICATED, and every event that arrived out of the emitted
  * order REORDERED, each with its position on both sides.
  *
- * <p>Events are matched by their content (type, stream_id, token, error) and occurrence: the k-th arrival of a
- * value is the k-th emission of it. Out-of-order arrivals are those outside a longest run of arrivals in emitted
- * order, so one late event is reported once, not together with everything it overtook.
+ * <p>Events are matched by their content (type, stream_id, token, error): each arrival takes the next unmatched
+ * emission of the same value from where the receiver is in the emitted sequence (an earlier one only when none is
+ * ahead), and an arrival with no unmatched emission left is a duplicate. Out-of-order arrivals are those outside a
+ * longest run of arrivals in emitted order, so one late event is reported once, not together with everything it
+ * overtook. Positions are exact for distinct values; when a value repeats (a token like ","), a loss or copy of it
+ * may be attributed to another of its occurrences.
  */
 public final class DeliveryComparison {
 
@@ -62,24 +66,28 @@ public final class DeliveryComparison {
     }
 
     public static List<Discrepancy> compare(List<ObservedEvent> emitted, List<ObservedEvent> received) {
-        Map<Key, List<Integer>> emittedIndexes = new HashMap<>();
+        Map<Key, TreeSet<Integer>> unmatched = new HashMap<>();
         for (int i = 0; i < emitted.size(); i++) {
-            emittedIndexes.computeIfAbsent(Key.of(emitted.get(i)), k -> new ArrayList<>()).add(i);
+            unmatched.computeIfAbsent(Key.of(emitted.get(i)), k -> new TreeSet<>()).add(i);
         }
         List<Discrepancy> found = new ArrayList<>();
-        Map<Key, Integer> seen = new HashMap<>();
         boolean[] arrived = new boolean[emitted.size()];
         List<int[]> matched = new ArrayList<>(); // {emitted index, received index}
+        int cursor = 0; // the emitted index after the last in-order match
         for (int r = 0; r < received.size(); r++) {
             ObservedEvent event = received.get(r);
-            Key key = Key.of(event);
-            int occurrence = seen.merge(key, 1, Integer::sum) - 1;
-            List<Integer> candidates = emittedIndexes.getOrDefault(key, List.of());
-            if (occurrence >= candidates.size()) {
+            TreeSet<Integer> candidates = unmatched.getOrDefault(Key.of(event), new TreeSet<>());
+            if (candidates.isEmpty()) {
                 found.add(new Discrepancy(Kind.DUPLICATED, event, 0, r + 1));
                 continue;
             }
-            int e = candidates.get(occurrence);
+            // the next emission of this value from where the receiver is; an earlier one only if none is ahead
+            Integer ahead = candidates.ceiling(cursor);
+            int e = ahead != null ? ahead : candidates.first();
+            candidates.remove(e);
+            if (ahead != null) {
+                cursor = e + 1;
+            }
             arrived[e] = true;
             matched.add(new int[] {e, r});
         }
@@ -88,7 +96,7 @@ public final class DeliveryComparison {
                 found.add(new Discrepancy(Kind.LOST, emitted.get(e), e + 1, 0));
             }
         }
-        boolean[] inOrder = longestIncreasingRun(matched);
+        boolean[] inOrder = inOrderKeepingEarlierArrivals(matched);
         for (int m = 0; m < matched.size(); m++) {
             if (!inOrder[m]) {
                 int[] pair = matched.get(m);
@@ -100,19 +108,37 @@ public final class DeliveryComparison {
         return found;
     }
 
-    /** Marks the matched pairs that belong to one longest subsequence increasing in emitted index. */
-    private static boolean[] longestIncreasingRun(List<int[]> matched) {
+    /**
+     * Marks the arrivals that belong to one longest run in emitted order. Among runs of equal length it keeps the
+     * earlier arrivals, so when two events swap places, the one that came late is the one reported.
+     */
+    private static boolean[] inOrderKeepingEarlierArrivals(List<int[]> matched) {
         int n = matched.size();
+        // A longest increasing run of the arrivals equals, reversed, a longest increasing run of the negated indexes
+        // taken backwards; the patience method below keeps the last-processed (here: earliest-arriving) element on ties.
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = -matched.get(n - 1 - i)[0];
+        }
+        boolean[] reversed = longestIncreasingRun(values);
+        boolean[] inRun = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            inRun[i] = reversed[n - 1 - i];
+        }
+        return inRun;
+    }
+
+    private static boolean[] longestIncreasingRun(int[] values) {
+        int n = values.length;
         int[] tailIndex = new int[n + 1];
         int[] previous = new int[n];
         int length = 0;
         for (int i = 0; i < n; i++) {
-            int value = matched.get(i)[0];
             int lo = 1;
             int hi = length;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                if (matched.get(tailIndex[mid])[0] < value) {
+                if (values[tailIndex[mid]] < values[i]) {
                     lo = mid + 1;
                 } else {
                     hi = mid - 1;
