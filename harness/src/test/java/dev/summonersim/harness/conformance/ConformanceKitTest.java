@@ -25,6 +25,7 @@ class ConformanceKitTest {
     @Timeout(300)
     void selfTestPassesEveryScenario() throws Exception {
         KitInvocation kit = KitInvocation.run("--report-dir", reports.toString());
+        System.out.print(kit.out());
 
         assertThat(kit.exitCode()).as(kit.toString()).isZero();
         assertThat(kit.out().lines().filter(l -> l.matches("^[a-z-]+ +[a-z]+ +pass .*"))).as(kit.toString())
@@ -41,6 +42,7 @@ class ConformanceKitTest {
 
         KitInvocation kit = KitInvocation.run("--agent-cmd", KitInvocation.PYTHON_AGENT,
                 "--agent-cwd", KitInvocation.repositoryRoot().toString(), "--report-dir", reports.toString());
+        System.out.print(kit.out());
 
         assertThat(kit.exitCode()).as(kit.toString()).isZero();
         assertThat(kit.out().lines().filter(l -> l.matches("^[a-z-]+ +[a-z]+ +pass .*"))).as(kit.toString())
