@@ -2,7 +2,6 @@ package dev.summonersim.harness.conformance;
 
 import dev.summonersim.agent.stream.StreamAgent;
 import dev.summonersim.agent.stream.StreamAgentConfig;
-import dev.summonersim.agent.stream.StreamAgentHandle;
 import dev.summonersim.sdk.config.ClientConfig;
 
 import java.time.Duration;
@@ -37,9 +36,9 @@ final class JavaStreamAgent implements AgentUnderTest {
     }
 
     private static final class Running implements LaunchedAgent {
-        private final StreamAgentHandle handle;
+        private final StreamAgent handle;
 
-        Running(StreamAgentHandle handle) {
+        Running(StreamAgent handle) {
             this.handle = handle;
         }
 
