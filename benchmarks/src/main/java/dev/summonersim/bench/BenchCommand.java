@@ -4,9 +4,14 @@ import dev.summonersim.bench.report.ChartRenderer;
 import dev.summonersim.bench.report.ResultFiles;
 import dev.summonersim.bench.report.SuiteResults;
 import dev.summonersim.bench.report.SummaryWriter;
+import dev.summonersim.sdk.cli.OneLineErrors;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Command line of the benchmark suite: runs JMH, then renders charts and SUMMARY.md. Wiring only. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, version = "bench 0.1.0",
@@ -32,8 +41,12 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  bin/bench --quick",
             "  bin/bench --include 'Emission|Idle'",
-            "  bin/bench --report-only     (charts and SUMMARY.md from existing JSON)"})
+            "  bin/bench --report-only -o benchmarks/results/<run>   (charts and SUMMARY.md from its JSON)",
+            "  bin/bench --quick --update-committed                 (replace the committed results)"})
 public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--quick", description = "Shorter iterations and a narrower sweep (a few minutes).")
     boolean quick;
@@ -43,15 +56,57 @@ public final class BenchCommand implements Callable<Integer> {
     Pattern include;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            defaultValue = "${env:BENCH_RESULTS_DIR:-benchmarks/results}",
-            description = "Directory for JSON results, charts and SUMMARY.md (default: ${DEFAULT-VALUE}).")
+            description = "Directory for JSON results, charts and SUMMARY.md (default: a new folder "
+                    + "<results>/<UTC date-time>/, where <results> is $BENCH_RESULTS_DIR, else benchmarks/results).")
     Path output;
 
-    @Option(names = "--report-only", description = "Do not run anything; render charts and SUMMARY.md from DIR.")
+    @Option(names = "--update-committed",
+            description = "Write into <results> itself, replacing the committed results and charts.")
+    boolean updateCommitted;
+
+    @Option(names = "--report-only",
+            description = "Do not run anything; render charts and SUMMARY.md from the JSON results in DIR "
+                    + "(needs -o DIR or --update-committed).")
     boolean reportOnly;
 
+    private static final DateTimeFormatter RUN_FOLDER = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with the project's one-line answers to bad input. */
+    public static CommandLine commandLine() {
+        return OneLineErrors.install(new CommandLine(new BenchCommand()));
+    }
+
+    /** Committed results change only when asked: a run goes to a fresh folder unless -o or --update-committed. */
+    Path outputDirectory(Map<String, String> environment, Instant now) {
+        Path results = Path.of(environment.getOrDefault("BENCH_RESULTS_DIR", "benchmarks/results"));
+        if (output != null && updateCommitted) {
+            throw new ParameterException(spec.commandLine(), "give either -o DIR or --update-committed, not both");
+        }
+        if (output != null) {
+            return output;
+        }
+        if (updateCommitted) {
+            return results;
+        }
+        if (reportOnly) {
+            throw new ParameterException(spec.commandLine(),
+                    "--report-only needs the folder of a run: -o DIR, or --update-committed for " + results);
+        }
+        return results.resolve(RUN_FOLDER.format(now));
+    }
+
+    private static boolean hasJsonResults(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".json"));
+        }
     }
 
     @Override
@@ -61,10 +116,16 @@ public final class BenchCommand implements Callable<Integer> {
                 .filter(p -> include == null || include.matcher(p.simpleName()).find())
                 .toList();
         if (plans.isEmpty()) {
-            System.err.println("--include '" + include + "' matches no benchmark class (expected a part of: "
+            throw new ParameterException(spec.commandLine(), "--include '" + include
+                    + "' matches no benchmark class (expected a part of: "
                     + BenchmarkCatalog.plans().stream().map(BenchmarkPlan::simpleName).toList() + ")");
-            return 2;
         }
+        output = outputDirectory(System.getenv(), Instant.now());
+        if (reportOnly && !hasJsonResults(output)) {
+            throw new ParameterException(spec.commandLine(), "--report-only: no benchmark results (*.json) in "
+                    + output + " (expected the folder of an earlier bin/bench run)");
+        }
+        Files.createDirectories(output);
         List<String> failed = List.of();
         if (!reportOnly) {
             RunProfile profile = quick ? RunProfile.QUICK : RunProfile.FULL;

@@ -22,14 +22,14 @@ public final class SummonerSim {
 
     /** Every command, in the order the help lists them. Adding one is one line here. */
     static final List<Subcommand> COMMANDS = List.of(
-            new Subcommand("server", "the relay server (Rust or Python flavour)", RelayServerCommand::main),
+            new Subcommand("server", "the relay server (Rust or Python flavour)", RelayServerCommand::commandLine),
             new Subcommand("stream-agent", "StreamAgent_1/StreamAgent_0: answers prompts with streamed LLM tokens",
-                    StreamAgentCommand::main),
-            new Subcommand("input-agent", "the interactive (or scripted) input agent", InputAgentCommand::main),
-            new Subcommand("llm-stub", "a stub of OpenAI's streaming Chat Completions API", LlmStubCommand::main),
+                    StreamAgentCommand::commandLine),
+            new Subcommand("input-agent", "the interactive (or scripted) input agent", InputAgentCommand::commandLine),
+            new Subcommand("llm-stub", "a stub of OpenAI's streaming Chat Completions API", LlmStubCommand::commandLine),
             new Subcommand("check-events", "checks recorded stream events against the stream invariants",
-                    CheckEventsCommand::main),
-            new Subcommand("bench", "the JMH benchmark suite, its charts and summary", BenchCommand::main));
+                    CheckEventsCommand::commandLine),
+            new Subcommand("bench", "the JMH benchmark suite, its charts and summary", BenchCommand::commandLine));
 
     private SummonerSim() {
     }
@@ -37,8 +37,7 @@ public final class SummonerSim {
     public static void main(String[] args) {
         Optional<Subcommand> command = args.length == 0 ? Optional.empty() : find(args[0]);
         if (command.isPresent()) {
-            command.get().main().accept(Arrays.copyOfRange(args, 1, args.length));
-            return;
+            System.exit(command.get().command().get().execute(Arrays.copyOfRange(args, 1, args.length)));
         }
         System.exit(answerWithoutCommand(args, System.out, System.err));
     }

@@ -3,7 +3,9 @@ package dev.summonersim.llmstub;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.summonersim.llmstub.internal.PromptDirectives;
+import dev.summonersim.sdk.cli.OneLineErrors;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,8 +66,9 @@ public final class LlmStubCommand implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new LlmStubCommand());
+    /** The command with the project's one-line answers to bad input. */
+    public static CommandLine commandLine() {
+        CommandLine cl = OneLineErrors.install(new CommandLine(new LlmStubCommand()));
         List<String> footer = new ArrayList<>();
         footer.add("");
         footer.add("Prompt directives (anywhere in the last user message, several allowed, the last one wins):");
@@ -89,6 +92,7 @@ public final class LlmStubCommand implements Callable<Integer> {
         quietLibraryLogging();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        validateOptions();
         LlmStubConfig config;
         try {
             List<ChatScript> scripts = mappings == null ? List.of() : ChatScriptFiles.load(mappings);
@@ -96,8 +100,8 @@ public final class LlmStubCommand implements Callable<Integer> {
                     .jitter(Duration.ofMillis(jitterMs)).seed(seed).maxOpenStreams(maxStreams)
                     .scripts(scripts).build();
         } catch (IllegalArgumentException e) {
-            err.println("llm-stub: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (mappings == null ? "" : "--mappings " + mappings + ": ") + e.getMessage(), e);
         }
         LlmStub stub;
         try {
@@ -118,6 +122,25 @@ public final class LlmStubCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
+    private void validateOptions() {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be 0..65535 (0 = any free port), got " + port);
+        }
+        if (maxStreams < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-streams must be at least 1, got "
+                    + maxStreams);
+        }
+        if (jitterMs < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jitter-ms must be at least 0, got "
+                    + jitterMs);
+        }
+        if (mappings != null && !Files.isDirectory(mappings)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mappings " + mappings
+                    + ": no such directory (expected a directory of *.json mapping files)");
+        }
+    }
+
     /** {@code N} or {@code MEDIAN,P95}, both at least 0. */
     static final class LognormalConverter implements CommandLine.ITypeConverter<Lognormal> {
         @Override
@@ -125,7 +148,8 @@ public final class LlmStubCommand implements Callable<Integer> {
             try {
                 return Lognormal.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
+                throw new CommandLine.TypeConversionException("'" + value + "': " + e.getMessage()
+                        + " (expected N >= 0, or MEDIAN,P95 with 0 < MEDIAN <= P95)");
             }
         }
     }

@@ -49,7 +49,8 @@ class LlmStubCommandTest {
     @Test
     void negativeDelayIsAUsageError() {
         assertThat(run("--token-delay-ms", "-5")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("--token-delay-ms", "median must be a number >= 0");
+        assertThat(err.toString()).contains("--token-delay-ms", "median must be a number >= 0", "expected N >= 0");
+        assertThat(err.toString().lines().toList()).hasSize(2).last().isEqualTo("Try 'llm-stub --help' for more information.");
     }
 
     @Test
@@ -61,7 +62,7 @@ class LlmStubCommandTest {
         assertThat(run("--tokens", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("tokens must be at least 1");
         assertThat(run("--max-streams", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("maxOpenStreams must be at least 1");
+        assertThat(err.toString()).contains("--max-streams must be at least 1");
     }
 
     @Test

@@ -1,19 +1,22 @@
 package dev.summonersim.relay;
 
 import dev.summonersim.relay.chaos.ChaosSpec;
+import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.config.ProjectConfigs;
 import dev.summonersim.sdk.logging.AgentLogging;
 import dev.summonersim.sdk.wire.RelayFlavour;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code bin/server}: runs the relay until SIGINT or SIGTERM, then delivers the shutdown notice and exits. */
 @Command(name = "server", mixinStandardHelpOptions = true, version = "summoner-sim relay 0.1.0",
@@ -67,13 +70,18 @@ public final class RelayServerCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with the project's one-line answers to bad input. */
+    public static CommandLine commandLine() {
         // The tests run with paranoid leak detection; in production its sampling costs per-line CPU for nothing.
         // A property, not ResourceLeakDetector.setLevel: touching Netty before logging is configured prints its
         // DEBUG start-up lines.
         if (System.getProperty("io.netty.leakDetection.level") == null) {
             System.setProperty("io.netty.leakDetection.level", "disabled");
         }
-        System.exit(new CommandLine(new RelayServerCommand()).execute(args));
+        return OneLineErrors.install(new CommandLine(new RelayServerCommand()));
     }
 
     @Override
@@ -83,16 +91,16 @@ public final class RelayServerCommand implements Callable<Integer> {
         try {
             cfg = resolveConfig();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         AgentLogging.configure("dev.summonersim.relay", cfg.logger());
         RelayServer server;
         try {
             server = RelayServer.start(cfg);
         } catch (UncheckedIOException e) {
-            err.println("error: " + e.getCause().getMessage());
+            IOException cause = e.getCause();
+            err.println("server: " + e.getMessage() + " (" + cause.getClass().getSimpleName() + ": "
+                    + cause.getMessage() + ")");
             err.flush();
             return 1;
         }
@@ -110,8 +118,19 @@ public final class RelayServerCommand implements Callable<Integer> {
     }
 
     RelayServerConfig resolveConfig() {
-        RelayServerConfig base = noConfig ? RelayServerConfig.defaults()
-                : RelayServerConfig.load(config != null ? config : ProjectConfigs.defaultFile("server_config.json"));
+        RelayServerConfig base;
+        if (noConfig) {
+            base = RelayServerConfig.defaults();
+        } else {
+            Path file = config != null ? config : ProjectConfigs.defaultFile("server_config.json");
+            try {
+                base = RelayServerConfig.load(file);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--config " + file + ": " + e.getMessage()
+                        + (Files.exists(file) ? "" : " (give --config FILE, or --no-config for the reference defaults)"),
+                        e);
+            }
+        }
         RelayServerConfig.Builder b = base.toBuilder();
         if (host != null) {
             b.host(host);
@@ -127,11 +146,31 @@ public final class RelayServerCommand implements Callable<Integer> {
             });
         }
         if (record != null) {
-            b.recordFile(record);
+            b.recordFile(checkedRecordFile(record));
         }
         if (chaos != null) {
-            b.chaos(ChaosSpec.parse(chaos));
+            try {
+                b.chaos(ChaosSpec.parse(chaos));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--chaos '" + chaos + "': " + e.getMessage(), e);
+            }
         }
         return b.build();
+    }
+
+    /** The record file's folder must exist: a typo in it should be an error, not a new folder tree. */
+    private static Path checkedRecordFile(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--record " + file + ": is a directory (expected a file path)");
+        }
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("--record " + file + ": directory " + parent
+                    + " does not exist (expected a file in an existing directory)");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw new IllegalArgumentException("--record " + file + ": directory " + parent + " is not writable");
+        }
+        return file;
     }
 }

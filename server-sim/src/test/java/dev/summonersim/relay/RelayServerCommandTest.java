@@ -20,7 +20,7 @@ class RelayServerCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new RelayServerCommand())
+        return RelayServerCommand.commandLine()
                 .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     }
 

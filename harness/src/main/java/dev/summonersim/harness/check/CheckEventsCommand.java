@@ -1,5 +1,6 @@
 package dev.summonersim.harness.check;
 
+import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.text.PeerText;
 import dev.summonersim.testkit.check.CheckReport;
 import dev.summonersim.testkit.check.DeliveryComparison;
@@ -7,17 +8,17 @@ import dev.summonersim.testkit.check.EventSources;
 import dev.summonersim.testkit.check.ExpectedScript;
 import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code bin/check-events}: checks a recorded event stream against the streaming invariants. */
 @Command(name = "check-events", mixinStandardHelpOptions = true, version = "check-events 0.1.0",
@@ -74,16 +75,20 @@ public final class CheckEventsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new CheckEventsCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with the project's one-line answers to bad input. */
+    public static CommandLine commandLine() {
+        return OneLineErrors.install(new CommandLine(new CheckEventsCommand()));
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (!expectedTexts.isEmpty() && !expectedTokens.isEmpty()) {
-            err.println("check-events: give either --expect-text or --expect-tokens, not both");
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give either --expect-text or --expect-tokens, not both");
         }
         List<ExpectedScript> scripts = new ArrayList<>();
         expectedTexts.forEach(t -> scripts.add(ExpectedScript.ofText(t)));
@@ -91,20 +96,19 @@ public final class CheckEventsCommand implements Callable<Integer> {
             try {
                 scripts.add(ExpectedScript.ofTokensJson(json));
             } catch (IllegalArgumentException e) {
-                err.println("check-events: --expect-tokens " + json + ": " + e.getMessage());
-                return 2;
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--expect-tokens " + json + ": " + e.getMessage() + " (expected a JSON array of strings)", e);
             }
         }
         List<ObservedEvent> events;
         try {
             events = EventSources.read(file, format);
         } catch (IOException e) {
-            err.println("check-events: cannot read " + file + ": " + e);
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), "FILE " + file + ": "
+                    + (e instanceof NoSuchFileException ? "no such file" : "cannot read it (" + e.getMessage() + ")"), e);
         }
         if (receiver != null && against == null) {
-            err.println("check-events: --receiver needs --against RECORD");
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), "--receiver needs --against RECORD");
         }
         StreamInvariantChecker checker = scripts.isEmpty()
                 ? StreamInvariantChecker.structural() : StreamInvariantChecker.expecting(scripts);
@@ -116,8 +120,8 @@ public final class CheckEventsCommand implements Callable<Integer> {
             try {
                 emitted = EventSources.fromRecord(java.nio.file.Files.readString(against), receiver);
             } catch (IOException e) {
-                err.println("check-events: cannot read " + against + ": " + e);
-                return 2;
+                throw new CommandLine.ParameterException(spec.commandLine(), "--against " + against + ": "
+                        + (e instanceof NoSuchFileException ? "no such file" : "cannot read it (" + e.getMessage() + ")"), e);
             }
             List<DeliveryComparison.Discrepancy> differences = DeliveryComparison.compare(emitted, events);
             out.println(file + " against " + against + ": " + emitted.size() + " emitted, " + events.size()

@@ -22,7 +22,7 @@ class CheckEventsCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cmd = new CommandLine(new CheckEventsCommand());
+        CommandLine cmd = CheckEventsCommand.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         return cmd.execute(args);
@@ -82,7 +82,7 @@ class CheckEventsCommandTest {
         assertThat(run("--format", "xml", f.toString())).isEqualTo(2);
         assertThat(run("--expect-tokens", "{}", f.toString())).isEqualTo(2);
         assertThat(run(dir.resolve("missing.jsonl").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("expected: auto, record or input-agent").contains("cannot read");
+        assertThat(err.toString()).contains("expected: auto, record or input-agent").contains("missing.jsonl: no such file");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.summonersim.agent.input.view.PlainScreen;
 import dev.summonersim.agent.input.view.PrintAboveStream;
 import dev.summonersim.agent.input.view.Screen;
 import dev.summonersim.agent.input.view.ViewMode;
+import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.config.ClientConfig;
 import dev.summonersim.sdk.config.ConfigException;
 import dev.summonersim.sdk.config.ProjectConfigs;
@@ -105,20 +106,17 @@ public final class InputAgentCommand implements Callable<Integer> {
             description = "Exit 3 if not done within N seconds.")
     Long timeoutSeconds;
 
+    /** For launchers that start other processes first (bin/scenario): validate the options, connect nowhere. */
+    @Option(names = "--check-options", hidden = true)
+    boolean checkOptionsOnly;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new InputAgentCommand())
-                .setParameterExceptionHandler((e, args) -> {
-                    // One clear line beats a screenful of usage; --help has the rest.
-                    PrintWriter err = e.getCommandLine().getErr();
-                    err.println("input-agent: " + e.getMessage());
-                    err.println("Try 'input-agent --help' for more information.");
-                    err.flush();
-                    return ExitStatus.USAGE.code();
-                });
+    /** The command with the project's one-line answers to bad input. */
+    public static CommandLine commandLine() {
+        return OneLineErrors.install(new CommandLine(new InputAgentCommand()));
     }
 
     @Override
@@ -128,6 +126,9 @@ public final class InputAgentCommand implements Callable<Integer> {
             settings = settings();
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (checkOptionsOnly) {
+            return ExitStatus.DONE.code();
         }
         boolean interactive = sends.isEmpty() && System.console() != null;
         if (interactive) {

@@ -29,6 +29,10 @@ public final class PromptDirectives {
             "#stub:tokens=N               stream N tokens \"tok0\", \" tok1\", ...",
             "#stub:json-like              stream the JSON-like tokens (null, 42, true, {} ...)");
 
+    /** The directive names of {@link #HELP}: "http, retry-after-ms, error-after, ...". */
+    static final String NAMES = HELP.lines().map(l -> l.substring("#stub:".length()).split("[=\\[ ]", 2)[0])
+            .collect(java.util.stream.Collectors.joining(", "));
+
     private static final Pattern DIRECTIVE = Pattern.compile("#stub:([A-Za-z-]*)(?:=(\\S*))?");
     private static final int MAX_TOKENS = 1_000_000;
 
@@ -116,7 +120,8 @@ public final class PromptDirectives {
                 }
                 return r -> r.withTokens(StubScripts.JSON_LIKE_TOKENS);
             default:
-                throw new IllegalArgumentException("unknown stub directive '" + text + "'; known directives:\n" + HELP);
+                // One line a client can show as the stream's error; --help has the full list with meanings.
+                throw new IllegalArgumentException("unknown stub directive '" + text + "' (known: " + NAMES + ")");
         }
     }
 

@@ -2,10 +2,13 @@ package dev.summonersim.agent.stream;
 
 import dev.summonersim.agent.stream.llm.LlmSettings;
 import dev.summonersim.agent.stream.send.SendMode;
+import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.config.ClientConfig;
 import dev.summonersim.sdk.config.ConfigException;
 import dev.summonersim.sdk.config.ProjectConfigs;
 import dev.summonersim.sdk.logging.AgentLogging;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,11 +138,16 @@ public final class StreamAgentCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new StreamAgentCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command with the project's one-line answers to bad input. */
+    public static CommandLine commandLine() {
+        return commandLine(new StreamAgentCommand());
     }
 
     static CommandLine commandLine(StreamAgentCommand command) {
-        return new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        return OneLineErrors.install(new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     @Override
@@ -203,6 +211,24 @@ public final class StreamAgentCommand implements Callable<Integer> {
         }
     }
 
+    /** The OpenAI client fails on a URL without a host with a bare NullPointerException; say what was wrong. */
+    private void requireHttpUrl(String source, String url) {
+        if (url == null) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new ParameterException(spec.commandLine(), source + " '" + url
+                    + "' is not an http(s) URL with a host (expected for example http://127.0.0.1:8080/v1)");
+        }
+    }
+
     private void requireAtLeast(String option, long value, long min) {
         if (value < min) {
             throw new ParameterException(spec.commandLine(),
@@ -239,6 +265,7 @@ public final class StreamAgentCommand implements Callable<Integer> {
         }
         LlmEndpoint endpoint = LlmEndpoint.resolve(llmBaseUrl, environment,
                 DotEnvFile.read(workingDirectory.resolve(".env")));
+        requireHttpUrl(llmBaseUrl != null ? "--llm-base-url" : LlmEndpoint.BASE_URL_VARIABLE, endpoint.baseUrl());
         return StreamAgentConfig.builder()
                 .name(name)
                 .client(client)

@@ -1,9 +1,13 @@
 package dev.summonersim.agent.stream.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.SseException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +29,18 @@ final class LlmFailureText {
             return "LLM request failed with HTTP " + service.statusCode() + ": " + withoutStatusPrefix(failure);
         }
         if (failure instanceof OpenAIInvalidDataException) {
-            return "LLM sent malformed data: " + messageChain(failure);
+            // Jackson's own message carries a "[Source: REDACTED ...]" location meant for developers.
+            JsonProcessingException json = cause(failure, JsonProcessingException.class);
+            return json == null ? "LLM sent malformed data: " + messageChain(failure)
+                    : "LLM sent a stream chunk that is not valid JSON: " + firstLine(json.getOriginalMessage());
+        }
+        UnknownHostException unknownHost = cause(failure, UnknownHostException.class);
+        if (unknownHost != null) {
+            return "LLM host could not be resolved: " + unknownHost.getMessage()
+                    + " (no network or DNS, or a wrong --llm-base-url / OPENAI_BASE_URL)";
+        }
+        if (cause(failure, ConnectException.class) != null || cause(failure, NoRouteToHostException.class) != null) {
+            return "LLM server could not be reached: " + messageChain(failure);
         }
         return messageChain(failure);
     }
@@ -53,6 +68,19 @@ final class LlmFailureText {
             }
         }
         return String.join(": ", parts);
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.strip().lines().findFirst().orElse("").strip();
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
