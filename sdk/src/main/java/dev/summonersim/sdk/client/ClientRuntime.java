@@ -1,8 +1,6 @@
 package dev.summonersim.sdk.client;
 
 import dev.summonersim.sdk.config.ClientConfig;
-import org.slf4j.Logger;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -10,10 +8,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
 
 /**
  * The running parts of one started client and the two threads that drive them: the connection thread (connect,
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
  */
 final class ClientRuntime {
     private final String name;
+    private final Logger log;
     private final StopSignal stop = new StopSignal();
     private final ConnectionSlot slot = new ConnectionSlot();
     private final ConnectionLoop connectionLoop;
@@ -36,6 +38,7 @@ final class ClientRuntime {
     ClientRuntime(String name, Logger log, ClientConfig config, ServerTarget primary, ServerTarget fallback,
                   List<ReceiveHandler> receivers, List<SendHandler> senders, ConnectionListener listener) {
         this.name = name;
+        this.log = log;
         ReceiveLoop receiveLoop = new ReceiveLoop(log, receivers, config.receiver().maxBytesPerLine(), stop);
         this.connectionLoop = new ConnectionLoop(log, primary, fallback, config.reconnection(), receiveLoop, slot,
                 stop, listener);
@@ -100,8 +103,14 @@ final class ClientRuntime {
 
     /** Asks everything to stop without waiting. */
     void stop() {
+        if (!stop.isSet()) {
+            log.info("Client is shutting down...");
+        }
         stop.set();
         Connection current = slot.current();
+        if (current != null) {
+            log.info("Client about to disconnect...");
+        }
         slot.close();
         connectionLoop.abortConnect();
         if (current != null) {
@@ -131,8 +140,15 @@ final class ClientRuntime {
     }
 
     boolean awaitTermination(Duration timeout) {
+        // Waits for the future, not the latch: the latch reaches zero just before the future completes, so a
+        // caller returning from close() could otherwise still see terminated() incomplete.
         try {
-            return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            termination.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

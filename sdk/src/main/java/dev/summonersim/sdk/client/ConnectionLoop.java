@@ -71,12 +71,14 @@ final class ConnectionLoop {
             }
             if (limit != null && attempts >= limit) {
                 if (inFallback) {
+                    log.error("Default retry limit reached ({})", limit);
                     log.error(AgentLogging.CRITICAL, "Cannot connect to fallback {} after {} attempts; exiting",
                             target, attempts);
                     return EXIT_RETRIES_EXHAUSTED;
                 }
-                log.warn("Primary retry limit reached ({})", limit);
-                log.info("Falling back to default server at {}", fallback);
+                // Texts and levels as the reference client's: users grep for them (protocol.md §3.5).
+                log.error("Primary retry limit reached ({})", limit);
+                log.warn("Falling back to default server at {}", fallback);
                 inFallback = true;
                 target = fallback;
                 limit = settings.defaultRetryLimit();
@@ -105,7 +107,7 @@ final class ConnectionLoop {
     }
 
     private String session(ServerTarget target, Connection connection) {
-        log.info("Connected to server at {}", target);
+        log.info("Connected to server @(host={}, port={})", target.host(), target.port());
         slot.publish(connection);
         String reason;
         try {
@@ -115,7 +117,12 @@ final class ConnectionLoop {
             slot.clear(connection);
             connection.close("session ended");
         }
-        log.info("Disconnected from server ({}).", reason);
+        if (ReceiveLoop.EOF_REASON.equals(reason)) {
+            log.info("Graceful disconnect from server: {}", reason.substring(reason.indexOf(": ") + 2));
+        } else if (!stop.isSet()) {
+            log.info("Connection lost: {}", reason);
+        }
+        log.info("Disconnected from server.");
         try {
             listener.onDisconnected(reason);
         } catch (RuntimeException e) {

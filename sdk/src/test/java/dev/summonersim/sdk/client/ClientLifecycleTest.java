@@ -35,7 +35,9 @@ class ClientLifecycleTest {
     void closeInterruptsTheSendHandlerAndClosesTheSocket() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
-        ClientHandle handle = SummonerClient.builder(uniqueName("close"))
+        String name = uniqueName("close");
+        RecordingLog log = new RecordingLog(name);
+        ClientHandle handle = SummonerClient.builder(name)
                 .config(fastRetries(null, null, null)).port(relay.port())
                 .onSend(() -> {
                     blocked.countDown();
@@ -60,6 +62,10 @@ class ClientLifecycleTest {
         assertThat(interrupted.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         peer.awaitEof(WAIT);
         assertThat(relay.pollPeer(Duration.ofMillis(100))).as("no reconnect after close").isNull();
+        // the reference's shutdown lines, in its order (protocol.md §3.5)
+        assertThat(log.messages()).containsSubsequence("INFO Client is shutting down...",
+                "INFO Client about to disconnect...", "INFO Disconnected from server.");
+        log.close();
     }
 
     @Test

@@ -53,6 +53,8 @@ class ReconnectionTest {
             relay.awaitPeer(WAIT);
 
             assertThat(log.messages()).noneMatch(m -> m.contains("Falling back"));
+            assertThat(log.awaitLine("Graceful disconnect from server: EOF during read")).startsWith("INFO");
+            assertThat(log.messages()).contains("INFO Disconnected from server.");
             assertThat(log.awaitLine("(Primary) retry 1 of 2; sleeping 0.02s")).startsWith("WARN")
                     .contains("ServerDisconnected: EOF during read");
             assertThat(log.count("retry 2 of 2")).isZero();
@@ -88,7 +90,10 @@ class ReconnectionTest {
             assertThat(handle.awaitConnected(WAIT)).isTrue();
             assertThat(log.messages()).anyMatch(m -> m.contains("(Primary) retry 1 of 2"))
                     .anyMatch(m -> m.contains("(Primary) retry 2 of 2"))
-                    .anyMatch(m -> m.contains("Falling back to default server at 127.0.0.1:" + relay.port()));
+                    // the reference's texts and levels (protocol.md §3.5)
+                    .contains("ERROR Primary retry limit reached (2)")
+                    .contains("WARN Falling back to default server at 127.0.0.1:" + relay.port())
+                    .contains("INFO Connected to server @(host=127.0.0.1, port=" + relay.port() + ")");
         }
     }
 
@@ -105,7 +110,8 @@ class ReconnectionTest {
 
             assertThat(handle.isRunning()).isFalse();
             assertThat(handle.exitCode()).isEqualTo(ConnectionLoop.EXIT_RETRIES_EXHAUSTED);
-            assertThat(log.messages()).anyMatch(m -> m.contains("(Default) retry 2 of 2"));
+            assertThat(log.messages()).anyMatch(m -> m.contains("(Default) retry 2 of 2"))
+                    .contains("ERROR Default retry limit reached (2)");
             assertThat(log.awaitLine("Cannot connect to fallback 127.0.0.1:" + dead + " after 2 attempts; exiting"))
                     .startsWith("ERROR");
         }
