@@ -5,15 +5,20 @@ import dev.summonersim.sdk.events.StreamEvent;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Wraps an agent's real send strategy to count its idle wake-ups (rounds that returned nothing). */
+/**
+ * Wraps an agent's real send strategy to count its idle wake-ups (rounds that returned nothing) and the events it
+ * handed to the client to send (what the agent forwarded, for the accounting).
+ */
 final class CountingStrategy implements SendStrategy {
 
     private final SendStrategy delegate;
     private final LongAdder idleWakeups;
+    private final LongAdder sent;
 
-    CountingStrategy(SendStrategy delegate, LongAdder idleWakeups) {
+    CountingStrategy(SendStrategy delegate, LongAdder idleWakeups, LongAdder sent) {
         this.delegate = delegate;
         this.idleWakeups = idleWakeups;
+        this.sent = sent;
     }
 
     @Override
@@ -21,6 +26,8 @@ final class CountingStrategy implements SendStrategy {
         StreamEvent event = delegate.next(queue);
         if (event == null) {
             idleWakeups.increment();
+        } else {
+            sent.increment();
         }
         return event;
     }

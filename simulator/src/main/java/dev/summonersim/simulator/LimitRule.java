@@ -24,7 +24,7 @@ final class LimitRule {
         return new RunResult(r.strategy(), r.agents(), r.listeners(), r.seed(), r.measuredSeconds(), r.promptsSent(),
                 r.streamsCompleted(), r.streamsCancelled(), r.streamsErrored(), r.streamsUnfinished(),
                 r.eventsDelivered(), r.expectedDeliveries(), r.dropsByCause(), r.unexplainedDeliveries(),
-                r.violations(), r.firstViolations(), r.rateLimitDrops(), r.latencySamples(), r.tokenLatencyP50(),
+                r.violations(), r.violationsExplainedByRateLimit(), r.firstViolations(), r.rateLimitDrops(), r.latencySamples(), r.tokenLatencyP50(),
                 r.tokenLatencyP99(), r.tokenLatencyMax(), r.ttftP50(), r.ttftP99(), r.latencyCdf(),
                 r.promptLatenessP99(), r.cpuSeconds(), r.processCpuSeconds(), r.agentIdleWakeupsPerSecond(),
                 r.eventsPerSecond(), r.stubMaxOpenStreams(), r.stubPeakOpenStreams(), r.stubRequestsThatWaited(),

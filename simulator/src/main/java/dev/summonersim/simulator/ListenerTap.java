@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One listener's receive handler. Every stream event goes through the invariant checker as it arrives: the events of
@@ -24,22 +25,27 @@ final class ListenerTap implements ReceiveHandler {
 
     private final PromptLedger ledger;
     private final RunMeters meters;
+    private final Predicate<String> rateLimited;
     private final Map<String, OpenStream> open = new HashMap<>();
     private final Map<String, ObservedEvent[]> closed = new HashMap<>();
     private long position;
 
-    ListenerTap(PromptLedger ledger, RunMeters meters) {
+    /** @param rateLimited whether the relay dropped lines of a sender for its rate limit */
+    ListenerTap(PromptLedger ledger, RunMeters meters, Predicate<String> rateLimited) {
         this.ledger = ledger;
         this.meters = meters;
+        this.rateLimited = rateLimited;
     }
 
     private static final class OpenStream {
         final PromptLedger.Prompt prompt;
+        final String sender;
         final List<ObservedEvent> events = new ArrayList<>();
         int tokens;
 
-        OpenStream(PromptLedger.Prompt prompt) {
+        OpenStream(PromptLedger.Prompt prompt, String sender) {
             this.prompt = prompt;
+            this.sender = sender;
         }
     }
 
@@ -57,17 +63,18 @@ final class ListenerTap implements ReceiveHandler {
         meters.delivered();
         String id = event.streamId();
         if (id == null) {
-            violations(StreamInvariantChecker.structural().check(List.of(event)));
+            violations(StreamInvariantChecker.structural().check(List.of(event)), relay.remoteAddr());
             return;
         }
         OpenStream stream = open.get(id);
         if (stream == null) {
             ObservedEvent[] ended = closed.get(id);
             if (ended != null) {
-                violations(StreamInvariantChecker.structural().check(List.of(ended[0], ended[1], event)));
+                violations(StreamInvariantChecker.structural().check(List.of(ended[0], ended[1], event)),
+                        relay.remoteAddr());
                 return;
             }
-            stream = new OpenStream(ledger.promptOfStream(id, relay.remoteAddr()));
+            stream = new OpenStream(ledger.promptOfStream(id, relay.remoteAddr()), relay.remoteAddr());
             open.put(id, stream);
         }
         stream.events.add(event);
@@ -93,7 +100,7 @@ final class ListenerTap implements ReceiveHandler {
                 ? StreamInvariantChecker.structural()
                 : StreamInvariantChecker.expecting(List.of(ExpectedScript.ofTokens(
                         StubScripts.numberedTokens(stream.prompt.tokensWritten()))));
-        violations(checker.check(stream.events));
+        violations(checker.check(stream.events), stream.sender);
         if (stream.prompt == null) {
             meters.violation("stream " + id + " answers no prompt the driver sent");
         } else {
@@ -104,7 +111,7 @@ final class ListenerTap implements ReceiveHandler {
     /** After the drain: streams that never ended are violations (missing terminal, and the tail they lack). */
     synchronized void finish() {
         for (Map.Entry<String, OpenStream> e : open.entrySet()) {
-            violations(StreamInvariantChecker.structural().check(e.getValue().events));
+            violations(StreamInvariantChecker.structural().check(e.getValue().events), e.getValue().sender);
         }
         open.clear();
     }
@@ -113,7 +120,14 @@ final class ListenerTap implements ReceiveHandler {
         return open.size();
     }
 
-    private void violations(CheckReport report) {
-        report.violations().forEach(v -> meters.violation(v.toString()));
+    private void violations(CheckReport report, String sender) {
+        boolean explained = rateLimited.test(sender);
+        report.violations().forEach(v -> {
+            if (explained) {
+                meters.explainedByRateLimit(v.toString());
+            } else {
+                meters.violation(v.toString());
+            }
+        });
     }
 }

@@ -89,6 +89,7 @@ final class PromptLedger implements TokenWriteListener {
     private final Map<String, Prompt> byText = new ConcurrentHashMap<>();
     private final Map<String, Prompt> byStream = new ConcurrentHashMap<>();
     private final Map<String, Integer> agentByAddress = new ConcurrentHashMap<>();
+    private final Map<Integer, String> addressByAgent = new ConcurrentHashMap<>();
     private final List<Queue<Prompt>> unansweredByAgent = new ArrayList<>();
     private final List<Prompt> all = new ArrayList<>();
 
@@ -100,6 +101,11 @@ final class PromptLedger implements TokenWriteListener {
 
     void agentAddress(int agent, String remoteAddr) {
         agentByAddress.put(remoteAddr, agent);
+        addressByAgent.put(agent, remoteAddr);
+    }
+
+    String addressOf(int agent) {
+        return addressByAgent.get(agent);
     }
 
     /** Called by the driver before the prompt's line is written, so no stream_start can arrive before it. */

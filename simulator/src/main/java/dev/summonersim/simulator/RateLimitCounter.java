@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import dev.summonersim.relay.pipeline.RateLimitHandler;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class RateLimitCounter extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final LongAdder dropped = new LongAdder();
+    private final Set<String> limitedSenders = ConcurrentHashMap.newKeySet();
     private final Logger relayLogger = (Logger) LoggerFactory.getLogger(RateLimitHandler.class);
 
     RateLimitCounter() {
@@ -32,7 +35,13 @@ final class RateLimitCounter extends AppenderBase<ILoggingEvent> implements Auto
         if (event.getMessage().contains("over the rate limit") && args != null && args.length >= 2
                 && args[1] instanceof Number n) {
             dropped.add(n.longValue());
+            limitedSenders.add(String.valueOf(args[0]));
         }
+    }
+
+    /** Whether the relay dropped lines of this sender ({@code host:port}, as in remote_addr). */
+    boolean limited(String senderAddr) {
+        return limitedSenders.contains(senderAddr);
     }
 
     long dropped() {

@@ -18,6 +18,7 @@ final class RunMeters {
 
     private final LongAdder delivered = new LongAdder();
     private final LongAdder violations = new LongAdder();
+    private final LongAdder explained = new LongAdder();
     private final List<String> firstViolations = new ArrayList<>();
     private final Recorder latency = new Recorder(MAX_MICROS, 3);
     private final Recorder ttft = new Recorder(MAX_MICROS, 3);
@@ -40,6 +41,20 @@ final class RunMeters {
                 firstViolations.add(description);
             }
         }
+    }
+
+    /** A checker finding on a stream whose agent the relay rate-limited: lost lines the configuration explains. */
+    void explainedByRateLimit(String description) {
+        explained.increment();
+        synchronized (firstViolations) {
+            if (firstViolations.size() < KEPT_VIOLATIONS) {
+                firstViolations.add("(explained by the rate limit) " + description);
+            }
+        }
+    }
+
+    long explainedCount() {
+        return explained.sum();
     }
 
     long violationCount() {

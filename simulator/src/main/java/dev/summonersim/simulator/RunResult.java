@@ -23,6 +23,7 @@ record RunResult(
         Map<String, Long> dropsByCause,
         long unexplainedDeliveries,
         long violations,
+        long violationsExplainedByRateLimit,
         List<String> firstViolations,
         long rateLimitDrops,
         long latencySamples,

@@ -126,7 +126,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     static CommandLine commandLine(SimulateCommand command, String[] args) {
         command.args = args.clone();
-        CommandLine cl = new CommandLine(command);
+        CommandLine cl = new CommandLine(command).setOverwrittenOptionsAllowed(true); // the last one wins
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("simulate: " + e.getMessage());
             e.getCommandLine().getErr().println("Try 'simulate --help'");

@@ -115,6 +115,7 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         m.put("drops_by_cause", r.dropsByCause());
         m.put("unexplained_deliveries", r.unexplainedDeliveries());
         m.put("violations", r.violations());
+        m.put("violations_explained_by_rate_limit", r.violationsExplainedByRateLimit());
         m.put("first_violations", r.firstViolations());
         m.put("rate_limit_drops", r.rateLimitDrops());
         m.put("token_latency_ms", Map.of("p50", r.tokenLatencyP50(), "p99", r.tokenLatencyP99(),
@@ -162,9 +163,10 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         }
         md.append("\n**Limit rule.** ").append(LimitRule.STATEMENT).append("\n");
         md.append("\n**Accounting.** Expected deliveries = (tokens the stub wrote + 2) per stream x listeners. "
-                + "Drops explained by cause: tokens the stub wrote after the agent stopped forwarding "
-                + "(cancelled or failed streams), and lines the relay dropped for its rate limit (x listeners). "
-                + "Anything else is a violation, as is every invariant-checker finding.\n");
+                + "Drops explained by cause: tokens the stub wrote that the agent never sent (cancelled or failed "
+                + "streams), and lines the relay dropped for its rate limit (x listeners). Anything else is a "
+                + "violation, as is every invariant-checker finding except those on streams of an agent the "
+                + "relay rate-limited (counted apart as explained by the rate limit).\n");
         for (RunResult r : runs) {
             if (!r.firstViolations().isEmpty()) {
                 md.append("\nFirst violations, ").append(r.strategy()).append(" at ").append(r.agents())

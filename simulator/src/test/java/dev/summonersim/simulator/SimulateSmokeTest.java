@@ -97,4 +97,18 @@ class SimulateSmokeTest {
                 .isEqualTo(summary.get("strategies").get("blocking").get("prompts_sent"));
         assertThat(Files.readString(dir.resolve("sweep").resolve("report.md"))).contains("## Sweep", "**Knee**");
     }
+
+    @Test
+    void linesTheRateLimitDropsAreCountedAndExplained(@TempDir Path dir) throws Exception {
+        // 2 ms between tokens and 150 tokens per answer: the agents go over 300 lines a minute within a second.
+        JsonNode summary = simulate(dir.resolve("limited"), "--stream-agents", "2", "--rate-limit", "300",
+                "--token-delay-ms", "2", "--tokens", "150");
+        JsonNode run = summary.get("strategies").get("polling:10");
+        assertThat(summary.get("rate_limit_drops").asLong()).isPositive();
+        assertThat(run.get("drops_by_cause").get("rate_limit").asLong())
+                .isEqualTo(run.get("rate_limit_drops").asLong() * run.get("listeners").asLong());
+        assertThat(run.get("unexplained_deliveries").asLong()).isZero();
+        assertThat(run.get("violations").asLong()).isZero();
+        assertThat(run.get("events_delivered").asLong()).isLessThan(run.get("expected_deliveries").asLong());
+    }
 }
