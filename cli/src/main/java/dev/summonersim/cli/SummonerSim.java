@@ -1,5 +1,6 @@
 package dev.summonersim.cli;
 
+import dev.summonersim.agent.echo.EchoAgentCommand;
 import dev.summonersim.agent.input.InputAgentCommand;
 import dev.summonersim.agent.stream.StreamAgentCommand;
 import dev.summonersim.bench.BenchCommand;
@@ -26,6 +27,8 @@ public final class SummonerSim {
             new Subcommand("stream-agent", "StreamAgent_1/StreamAgent_0: answers prompts with streamed LLM tokens",
                     StreamAgentCommand::commandLine),
             new Subcommand("input-agent", "the interactive (or scripted) input agent", InputAgentCommand::commandLine),
+            new Subcommand("echo-agent", "EchoAgent_0: sends every payload it receives back to every peer",
+                    EchoAgentCommand::commandLine),
             new Subcommand("llm-stub", "a stub of OpenAI's streaming Chat Completions API", LlmStubCommand::commandLine),
             new Subcommand("check-events", "checks recorded stream events against the stream invariants",
                     CheckEventsCommand::commandLine),

@@ -47,6 +47,8 @@ class BadInputTableTest {
         c.add(Arguments.of("stream-agent", List.of("--config", dir.resolve("absent.json").toString()), "--config"));
         c.add(Arguments.of("input-agent", List.of("--view", "html"), "--view must be raw or text"));
         c.add(Arguments.of("input-agent", List.of("--port", "70000"), "--port"));
+        c.add(Arguments.of("echo-agent", List.of("--delay-ms", "-1"), "--delay-ms must be at least 0"));
+        c.add(Arguments.of("echo-agent", List.of("--config", dir.resolve("absent.json").toString()), "--config"));
         c.add(Arguments.of("llm-stub", List.of("--token-delay-ms", "-5"), "--token-delay-ms"));
         c.add(Arguments.of("llm-stub", List.of("--port", "-3"), "--port must be 0..65535"));
         c.add(Arguments.of("llm-stub", List.of("--max-streams", "0"), "--max-streams must be at least 1"));
