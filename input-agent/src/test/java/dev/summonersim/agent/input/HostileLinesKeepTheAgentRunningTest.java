@@ -1,15 +1,15 @@
 package dev.summonersim.agent.input;
 
-import static dev.summonersim.agent.input.AgentTestSupport.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.summonersim.agent.input.prompt.FixedPromptSource;
-import dev.summonersim.agent.input.support.FakeServer;
 import dev.summonersim.agent.input.view.MessageView;
 import dev.summonersim.agent.input.view.PlainScreen;
 import dev.summonersim.agent.input.view.ReceivedLineFuzzSample;
 import dev.summonersim.agent.input.view.ViewMode;
+import dev.summonersim.testkit.ScriptedRelay;
+import dev.summonersim.testkit.SummonerStack;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,9 +32,11 @@ class HostileLinesKeepTheAgentRunningTest {
     void theAgentShowsTheLineAfterThousandsOfHostileOnes(ViewMode mode) throws Exception {
         List<String> hostile = ReceivedLineFuzzSample.lines(LINES, SEED);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        try (FakeServer server = FakeServer.start()) {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
             // exitAfterStreams keeps the agent receiving after its (empty) input ended.
-            InputAgent agent = InputAgent.start(settings(server.port()).view(mode).exitAfterStreams(1_000_000).build(),
+            InputAgent agent = InputAgent.start(InputAgentSettings.builder()
+                    .clientConfig(SummonerStack.failFastClientConfig()).port(server.port())
+                    .view(mode).exitAfterStreams(1_000_000).build(),
                     new FixedPromptSource(List.of()),
                     MessageView.of(mode, new PlainScreen(stdout), Duration.ofMillis(20)));
             try {
