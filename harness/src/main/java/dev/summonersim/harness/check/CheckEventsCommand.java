@@ -10,11 +10,14 @@ import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,6 +113,17 @@ public final class CheckEventsCommand implements Callable<Integer> {
         if (receiver != null && against == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--receiver needs --against RECORD");
         }
+        boolean textView = looksLikeTextView(file);
+        if (events.isEmpty() || textView && events.stream().allMatch(e -> e.malformation() != null)) {
+            // A check of nothing must not pass: an empty file, the wrong --format or the text view's output
+            // (whose lines are not events at all, so reporting them as malformed events would mislead).
+            out.println(file + ": no stream events found (expected stream_start, token and stream_end events: a relay "
+                    + "--record file, or the input agent's raw-view output)" + (textView
+                    ? "; this looks like the input agent's text view, and only the raw view (--view raw, the default) "
+                    + "can be checked" : ""));
+            out.flush();
+            return 1;
+        }
         StreamInvariantChecker checker = scripts.isEmpty()
                 ? StreamInvariantChecker.structural() : StreamInvariantChecker.expecting(scripts);
         CheckReport report = checker.check(events);
@@ -131,6 +145,17 @@ public final class CheckEventsCommand implements Callable<Integer> {
         }
         out.flush();
         return clean ? 0 : 1;
+    }
+
+    private static final Pattern TEXT_VIEW_LINE = Pattern.compile(
+            "\\[(stream_end|stream_cancelled|stream_error|stalled)\\] ");
+
+    private static boolean looksLikeTextView(Path file) {
+        try {
+            return TEXT_VIEW_LINE.matcher(Files.readString(file, StandardCharsets.UTF_8)).find();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static final class FormatConverter implements CommandLine.ITypeConverter<EventSources.Format> {

@@ -75,6 +75,24 @@ class CheckEventsCommandTest {
     }
 
     @Test
+    void nothingToCheckIsAFailureSayingWhatWasExpected() throws Exception {
+        assertThat(run(file("").toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("no stream events found (expected stream_start, token and stream_end");
+
+        Path record = file(event("stream_start", null) + event("stream_end", null));
+        assertThat(run("--format", "input-agent", record.toString())).as("a record read as input-agent output")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void textViewOutputIsAFailureThatPointsAtTheRawView() throws Exception {
+        Path textView = file("> How are you?\n[9e1f0e19] I'm just a computer program\n"
+                + "[9e1f0e19] [stream_end] 33 tokens in 1.2 s\n");
+        assertThat(run(textView.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("only the raw view (--view raw, the default) can be checked");
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         Path f = file(event("stream_start", null));
 
