@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Exit codes: 0 done, 1 connection failed or lost for good, 2 bad option or config, "
-                    + "3 --timeout-s elapsed, 130 Ctrl-C.",
+                    + "3 --timeout-s elapsed, 130 Ctrl-C or SIGINT, 143 SIGTERM.",
             "Example: input-agent --send \"How are you?\" --exit-after-streams 1 --timeout-s 30"
         })
 public final class InputAgentCommand implements Callable<Integer> {

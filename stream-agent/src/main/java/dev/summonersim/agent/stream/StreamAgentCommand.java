@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
             "  OPENAI_API_KEY=sk-... bin/stream-agent  # real OpenAI, gpt-4o-mini",
             "  bin/stream-agent --llm-base-url http://127.0.0.1:11434/v1 --model llama3.2",
             "",
-            "Exit codes: 0 stopped, 1 the client gave up reconnecting, 2 bad option or configuration."})
+            "Exit codes: 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM (the stream and the client are closed first), "
+                + "1 the client gave up reconnecting, 2 bad option or configuration."})
 public final class StreamAgentCommand implements Callable<Integer> {
 
 
@@ -177,6 +178,7 @@ public final class StreamAgentCommand implements Callable<Integer> {
             // The client stops on its own only when it gives up reconnecting; SIGINT/SIGTERM run the hook.
         }
         if (stopRequested.get()) {
+            // Not the exit code: the JVM is exiting on the signal and reports 128 + its number (130, 143).
             return 0;
         }
         Runtime.getRuntime().removeShutdownHook(shutdown);

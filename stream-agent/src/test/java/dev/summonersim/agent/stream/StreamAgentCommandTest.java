@@ -42,6 +42,9 @@ class StreamAgentCommandTest {
                 "--timeout-ms", "--model", "--llm-base-url", "--react-to-all", "--only-addressed", "--llm-read-timeout-ms",
                 "--llm-max-retries", "polling, timeout, blocking", "OPENAI_API_KEY", "OPENAI_BASE_URL", "dotenv",
                 "embedded", "StreamAgent_0", "gpt-4o-mini", "Default: 10", "Default: 500");
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .as("the exit codes SignalExitIT observes on real processes")
+                .contains("130 stopped by SIGINT", "143 stopped by SIGTERM").doesNotContain("0 stopped,");
     }
 
     @Test
