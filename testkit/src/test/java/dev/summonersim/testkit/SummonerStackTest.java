@@ -2,6 +2,7 @@ package dev.summonersim.testkit;
 
 import dev.summonersim.llmstub.LlmStub;
 import dev.summonersim.relay.RelayServer;
+import dev.summonersim.relay.RelayServerConfig;
 import dev.summonersim.sdk.events.StreamEnd;
 import dev.summonersim.sdk.events.StreamEvent;
 import dev.summonersim.sdk.events.StreamStart;
@@ -89,6 +90,20 @@ class SummonerStackTest {
         RelayServer restarted = stack.restartRelay(b -> b);
         assertThat(restarted.port()).isEqualTo(port);
         assertThat(stack.relay()).isSameAs(restarted);
+    }
+
+    @Test
+    void closedComponentsSayWhyTheyAreNotReady() {
+        RelayServer relay = RelayServer.start(RelayServerConfig.builder().port(0).build());
+        relay.awaitReady(Duration.ofSeconds(1));
+        relay.close();
+        assertThatThrownBy(() -> relay.awaitReady(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("relay server is closed");
+        LlmStub stub = LlmStub.start();
+        stub.awaitReady(Duration.ofSeconds(1));
+        stub.close();
+        assertThatThrownBy(() -> stub.awaitReady(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("llm-stub is closed");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.summonersim.agent.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.summonersim.agent.input.prompt.FixedPromptSource;
@@ -205,5 +206,32 @@ class InputAgentTest {
                 new RawView(new PlainScreen(stdout)));
         assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.CONNECTION_FAILED);
         assertThat(agent.failureReason()).contains("client stopped");
+    }
+
+    @Test
+    void awaitReadyReturnsOnceConnectedAndCloseEndsTheRunAsInterrupted() throws Exception {
+        try (ScriptedRelay server = ScriptedRelay.start()) {
+            InputAgent agent = InputAgent.start(settings(server.port()).build(), new BlockingPromptSource(),
+                    new RawView(new PlainScreen(stdout)));
+            agent.awaitReady(WAIT);
+            server.awaitClient(WAIT);
+            agent.close();
+            assertThat(agent.exitStatus()).isCompletedWithValue(ExitStatus.INTERRUPTED);
+            assertThat(server.awaitClientGone(WAIT)).as("the client closed its connection").isTrue();
+        }
+    }
+
+    @Test
+    void awaitReadyThrowsWithTheReasonWhenTheAgentCannotConnect() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        InputAgent agent = InputAgent.start(settings(closedPort).build(), new BlockingPromptSource(),
+                new RawView(new PlainScreen(stdout)));
+        assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.CONNECTION_FAILED);
+        assertThatThrownBy(() -> agent.awaitReady(Duration.ofMillis(100)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stopped before it connected").hasMessageContaining("client stopped");
     }
 }

@@ -1,6 +1,7 @@
 package dev.summonersim.agent.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -54,6 +55,20 @@ class EmbeddedStubDefaultTest {
         } finally {
             agentLog.detachAppender(logged);
         }
+    }
+
+    @Test
+    void awaitReadyThrowsWithTheReasonWhenNoRelayListens() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        StreamAgent agent = stack.own(StreamAgent.start(StreamAgentConfig.builder().name(TestAgents.uniqueName())
+                .client(SummonerStack.agentClientConfig()).host("127.0.0.1").port(deadPort)
+                .llmBaseUrl("http://127.0.0.1:9/v1").build()));
+        assertThatThrownBy(() -> agent.awaitReady(Duration.ofMillis(200)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("did not connect to the relay within 200 ms");
     }
 
     @Test
