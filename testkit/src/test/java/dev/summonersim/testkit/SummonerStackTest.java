@@ -11,6 +11,7 @@ import dev.summonersim.sdk.wire.RelayMessage;
 import dev.summonersim.testkit.check.ObservedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
@@ -129,6 +130,7 @@ class SummonerStackTest {
         assertThat(CloseOrder.relay.isRunning()).isFalse();
     }
 
+    @EnabledIf("dev.summonersim.testkit.JUnitRun#isFixtureRun")
     static class LeavesAMessage {
         @RegisterExtension
         final SummonerStack stack = SummonerStack.create();
@@ -142,6 +144,7 @@ class SummonerStackTest {
         }
     }
 
+    @EnabledIf("dev.summonersim.testkit.JUnitRun#isFixtureRun")
     static class FixtureThreadFails {
         @RegisterExtension
         final SummonerStack stack = SummonerStack.create();
@@ -154,6 +157,7 @@ class SummonerStackTest {
         }
     }
 
+    @EnabledIf("dev.summonersim.testkit.JUnitRun#isFixtureRun")
     static class CloseOrder {
         static final List<String> closed = new ArrayList<>();
         static RelayServer relay;
