@@ -197,7 +197,7 @@ class InputAgentTest {
     }
 
     @Test
-    void aRelayThatIsNotThereEndsTheRunAsConnectionFailed() throws Exception {
+    void aRelayThatIsNotThereEndsTheRunAsConnectionFailedAndAwaitReadySaysWhy() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
@@ -206,6 +206,9 @@ class InputAgentTest {
                 new RawView(new PlainScreen(stdout)));
         assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.CONNECTION_FAILED);
         assertThat(agent.failureReason()).contains("client stopped");
+        assertThatThrownBy(() -> agent.awaitReady(Duration.ofMillis(100)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stopped before it connected").hasMessageContaining("client stopped");
     }
 
     @Test
@@ -219,19 +222,5 @@ class InputAgentTest {
             assertThat(agent.exitStatus()).isCompletedWithValue(ExitStatus.INTERRUPTED);
             assertThat(server.awaitClientGone(WAIT)).as("the client closed its connection").isTrue();
         }
-    }
-
-    @Test
-    void awaitReadyThrowsWithTheReasonWhenTheAgentCannotConnect() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
-        InputAgent agent = InputAgent.start(settings(closedPort).build(), new BlockingPromptSource(),
-                new RawView(new PlainScreen(stdout)));
-        assertThat(agent.exitStatus().get(10, TimeUnit.SECONDS)).isEqualTo(ExitStatus.CONNECTION_FAILED);
-        assertThatThrownBy(() -> agent.awaitReady(Duration.ofMillis(100)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("stopped before it connected").hasMessageContaining("client stopped");
     }
 }
