@@ -53,7 +53,7 @@ class SummonerSimTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().toList()).containsExactly(
                 "summoner-sim: unknown command 'serve' (expected one of: server, stream-agent, input-agent, "
-                        + "echo-agent, llm-stub, check-events, bench)",
+                        + "echo-agent, llm-stub, check-events, bench, simulate)",
                 "Try 'summoner-sim --help' for more information.");
     }
 

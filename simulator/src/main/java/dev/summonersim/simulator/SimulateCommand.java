@@ -110,7 +110,6 @@ public final class SimulateCommand implements Callable<Integer> {
     double boundMs = 50;
 
     private final PrintStream out;
-    private String[] args = new String[0];
 
     public SimulateCommand() {
         this(System.out);
@@ -121,11 +120,15 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new SimulateCommand(), args).execute(args));
+        System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine(SimulateCommand command, String[] args) {
-        command.args = args.clone();
+    /** The command line of {@code bin/simulate} (also {@code java -jar summoner-sim-all.jar simulate}). */
+    public static CommandLine commandLine() {
+        return commandLine(new SimulateCommand());
+    }
+
+    static CommandLine commandLine(SimulateCommand command) {
         CommandLine cl = new CommandLine(command).setOverwrittenOptionsAllowed(true); // the last one wins
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("simulate: " + e.getMessage());
@@ -259,16 +262,18 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** The arguments as given, with the seed pinned, so the printed command reruns the same workload. */
     private String rerunArguments(long runSeed) {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
         List<String> a = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--seed") || args[i].equals("--report-dir")) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--seed") || arg.equals("--report-dir")) {
                 i++;
                 continue;
             }
-            if (args[i].startsWith("--seed=") || args[i].startsWith("--report-dir=")) {
+            if (arg.startsWith("--seed=") || arg.startsWith("--report-dir=")) {
                 continue;
             }
-            a.add(args[i]);
+            a.add(arg);
         }
         a.add("--seed");
         a.add(Long.toString(runSeed));

@@ -22,7 +22,7 @@ class SimulateCommandTest {
 
     private int run(String... args) {
         CommandLine cl = SimulateCommand.commandLine(new SimulateCommand(new PrintStream(new ByteArrayOutputStream(),
-                true, StandardCharsets.UTF_8)), args);
+                true, StandardCharsets.UTF_8)));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
     }

@@ -33,7 +33,7 @@ class SimulateSmokeTest {
         args.addAll(List.of(extra));
         args.addAll(List.of("--report-dir", dir.toString()));
         String[] a = args.toArray(String[]::new);
-        int exit = SimulateCommand.commandLine(new SimulateCommand(new PrintStream(out, true, StandardCharsets.UTF_8)), a)
+        int exit = SimulateCommand.commandLine(new SimulateCommand(new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .execute(a);
         String console = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(console).isZero();
@@ -100,9 +100,10 @@ class SimulateSmokeTest {
 
     @Test
     void linesTheRateLimitDropsAreCountedAndExplained(@TempDir Path dir) throws Exception {
-        // 2 ms between tokens and 150 tokens per answer: the agents go over 300 lines a minute within a second.
-        JsonNode summary = simulate(dir.resolve("limited"), "--stream-agents", "2", "--rate-limit", "300",
-                "--token-delay-ms", "2", "--tokens", "150");
+        // One prompt a second, 150 tokens each, 2 ms apart: an agent sends 100 lines a second (polling 10 ms) for
+        // 1.5 s per answer, far over 60 lines a minute.
+        JsonNode summary = simulate(dir.resolve("limited"), "--stream-agents", "2", "--rate-limit", "60",
+                "--prompt-rate", "1", "--token-delay-ms", "2", "--tokens", "150");
         JsonNode run = summary.get("strategies").get("polling:10");
         assertThat(summary.get("rate_limit_drops").asLong()).isPositive();
         assertThat(run.get("drops_by_cause").get("rate_limit").asLong())
