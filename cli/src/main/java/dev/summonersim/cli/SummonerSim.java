@@ -6,6 +6,7 @@ import dev.summonersim.agent.stream.StreamAgentCommand;
 import dev.summonersim.bench.BenchCommand;
 import dev.summonersim.simulator.SimulateCommand;
 import dev.summonersim.harness.check.CheckEventsCommand;
+import dev.summonersim.harness.conformance.ConformanceCommand;
 import dev.summonersim.llmstub.LlmStubCommand;
 import dev.summonersim.relay.RelayServerCommand;
 import java.io.PrintStream;
@@ -33,6 +34,8 @@ public final class SummonerSim {
             new Subcommand("llm-stub", "a stub of OpenAI's streaming Chat Completions API", LlmStubCommand::commandLine),
             new Subcommand("check-events", "checks recorded stream events against the stream invariants",
                     CheckEventsCommand::commandLine),
+            new Subcommand("conformance", "the conformance scenarios against any stream agent (ours by default)",
+                    ConformanceCommand::commandLine),
             new Subcommand("bench", "the JMH benchmark suite, its charts and summary", BenchCommand::commandLine),
             new Subcommand("simulate", "many stream agents on one relay: latency, accounting, CPU, a report",
                     SimulateCommand::commandLine));

@@ -32,7 +32,7 @@ class SummonerSimTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"server", "stream-agent", "input-agent", "echo-agent", "llm-stub", "check-events", "bench"})
+    @ValueSource(strings = {"server", "stream-agent", "input-agent", "echo-agent", "llm-stub", "check-events", "conformance", "bench"})
     void everyCommandIsASubcommandWithItsOwnHelp(String command) throws Exception {
         Run r = run(command, "--help");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -53,7 +53,7 @@ class SummonerSimTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().toList()).containsExactly(
                 "summoner-sim: unknown command 'serve' (expected one of: server, stream-agent, input-agent, "
-                        + "echo-agent, llm-stub, check-events, bench, simulate)",
+                        + "echo-agent, llm-stub, check-events, conformance, bench, simulate)",
                 "Try 'summoner-sim --help' for more information.");
     }
 

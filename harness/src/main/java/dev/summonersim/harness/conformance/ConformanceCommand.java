@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,11 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     @Option(names = "--agent-env", paramLabel = "K=V", description = "extra environment for --agent-cmd (repeatable)")
     List<String> agentEnvironment = new ArrayList<>();
+
+    @Option(names = "--relay", paramLabel = "HOST:PORT",
+            description = "test through this external relay (behind a recording proxy of ours) instead of our own; "
+                    + "scenarios that restart or configure the relay are skipped")
+    String relay;
 
     @Option(names = "--scenario", paramLabel = "NAME", description = "run only this scenario (repeatable; see --list)")
     List<String> scenarioNames = new ArrayList<>();
@@ -132,9 +138,24 @@ public final class ConformanceCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--agent-cwd: not a directory: " + agentDirectory);
         }
+        InetSocketAddress external = relay == null ? null : relayAddress(relay);
         AgentUnderTest agent = agentCommand == null ? new JavaStreamAgent()
                 : new CommandAgent(agentCommand, cwd.toAbsolutePath(), environment);
-        return run(agent, scenarios, expected, out);
+        return run(agent, scenarios, expected, external, out);
+    }
+
+    private InetSocketAddress relayAddress(String value) {
+        int colon = value.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(value.substring(colon + 1));
+            if (colon < 1 || port < 1 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return new InetSocketAddress(value.substring(0, colon), port);
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--relay: expected HOST:PORT (port 1-65535), got '" + value + "'");
+        }
     }
 
     private CommandLine.ParameterException badOption(String option, String value) {
@@ -143,7 +164,8 @@ public final class ConformanceCommand implements Callable<Integer> {
                 + ")");
     }
 
-    private int run(AgentUnderTest agent, List<ConformanceScenario> scenarios, Set<String> expected, PrintWriter out) {
+    private int run(AgentUnderTest agent, List<ConformanceScenario> scenarios, Set<String> expected,
+                    InetSocketAddress external, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         Path workDir;
         try {
@@ -158,7 +180,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         out.print(ResultTable.header());
         out.flush();
         ConformanceRun.Outcome outcome = ConformanceRun.run(new ConformanceRun.Settings(agent, scenarios, expected,
-                workDir, Duration.ofSeconds(timeoutSeconds)), r -> {
+                workDir, Duration.ofSeconds(timeoutSeconds), external), r -> {
                     out.print(ResultTable.row(r));
                     out.flush();
                 });

@@ -2,6 +2,7 @@ package dev.summonersim.harness.conformance;
 
 import dev.summonersim.sdk.text.PeerText;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +34,15 @@ final class ConformanceRun {
      * @param expectFail names of scenarios that are known to fail
      * @param workDir    scenario folders (configs, agent output and logs, relay records) go here
      * @param budget     how long any one wait may take (connecting, a stream to end)
+     * @param relay      an external relay to test through a recording proxy, or null for a relay of our own
      */
     record Settings(AgentUnderTest agent, List<ConformanceScenario> scenarios, Set<String> expectFail, Path workDir,
-                    Duration budget) {
+                    Duration budget, InetSocketAddress relay) {
+
+        Settings(AgentUnderTest agent, List<ConformanceScenario> scenarios, Set<String> expectFail, Path workDir,
+                 Duration budget) {
+            this(agent, scenarios, expectFail, workDir, budget, null);
+        }
     }
 
     /** The results, and the one line that explains why the run stopped early, if it did. */
@@ -60,8 +67,9 @@ final class ConformanceRun {
         for (ConformanceScenario scenario : settings.scenarios()) {
             ScenarioResult result;
             if (aborted != null) {
-                result = new ScenarioResult(scenario.name(), scenario.category(), Verdict.SKIPPED,
-                        "not run: the agent did not start", List.of(), "", Duration.ZERO);
+                result = skipped(scenario, "not run: the agent did not start");
+            } else if (settings.relay() != null && scenario.needsOwnRelay()) {
+                result = skipped(scenario, "not run with --relay: the scenario restarts or configures the relay");
             } else {
                 long started = System.nanoTime();
                 Attempt attempt = attempt(scenario, settings);
@@ -78,6 +86,11 @@ final class ConformanceRun {
         return new Outcome(List.copyOf(results), Optional.ofNullable(aborted));
     }
 
+    private static ScenarioResult skipped(ConformanceScenario scenario, String why) {
+        return new ScenarioResult(scenario.name(), scenario.category(), Verdict.SKIPPED, why, List.of(), "",
+                Duration.ZERO);
+    }
+
     private record Attempt(Findings findings, String measurements, String startFailure) {
     }
 
@@ -86,7 +99,7 @@ final class ConformanceRun {
         String startFailure = null;
         Recording recording;
         try (Stage stage = new Stage(settings.agent(), settings.workDir().resolve(scenario.name()), settings.budget(),
-                scenario.relaySetup())) {
+                scenario.relaySetup(), settings.relay())) {
             try {
                 scenario.drive(stage);
             } catch (AgentFailure e) {
@@ -107,7 +120,11 @@ final class ConformanceRun {
             return new Attempt(findings, "", startFailure);
         }
         if (startFailure == null) {
-            scenario.judge(recording, findings);
+            try {
+                scenario.judge(recording, findings);
+            } catch (RuntimeException e) {
+                findings.add(Findings.SETUP, "the recording could not be judged: " + e);
+            }
         }
         String measured = recording.views().isEmpty() ? "" : Measurements.of(recording.views().get(0));
         return new Attempt(findings, measured, startFailure);

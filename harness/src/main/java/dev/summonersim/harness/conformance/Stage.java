@@ -35,17 +35,29 @@ final class Stage implements AutoCloseable {
     private final Map<String, Listener> listeners = new LinkedHashMap<>();
     private final List<Path> records = new ArrayList<>();
     private RelayServer relay;
+    private final RecordingProxy proxy;
     private boolean finished;
 
-    Stage(AgentUnderTest agent, Path directory, Duration budget, UnaryOperator<RelayServerConfig.Builder> relaySetup)
-            throws IOException {
+    /**
+     * @param externalRelay null for a relay of our own; else the relay every client reaches through a recording
+     *                      proxy (scenarios that restart or configure the relay cannot run then)
+     */
+    Stage(AgentUnderTest agent, Path directory, Duration budget, UnaryOperator<RelayServerConfig.Builder> relaySetup,
+          InetSocketAddress externalRelay) throws IOException {
         this.agent = agent;
         this.directory = Files.createDirectories(directory);
         this.budget = budget;
         this.relaySetup = relaySetup;
         this.stub = LlmStub.start(LlmStubConfig.builder().ttft(Duration.ofMillis(20)).tokenDelay(Duration.ofMillis(5))
                 .build());
-        this.relay = startRelay(0);
+        if (externalRelay == null) {
+            this.proxy = null;
+            this.relay = startRelay(0);
+        } else {
+            Path record = directory.resolve("proxy.jsonl");
+            records.add(record);
+            this.proxy = RecordingProxy.start(externalRelay, record);
+        }
     }
 
     private RelayServer startRelay(int port) {
@@ -72,11 +84,11 @@ final class Stage implements AutoCloseable {
      */
     LaunchedAgent startAgent(String label) throws IOException, AgentFailure {
         Path config = directory.resolve(label + "-client_config.json");
-        ClientConfigFile.write(config, "127.0.0.1", relay.port(), directory.resolve(label + "-logs"));
-        int before = relay.connectedClients();
+        ClientConfigFile.write(config, "127.0.0.1", relayAddress().getPort(), directory.resolve(label + "-logs"));
+        int before = relayClients();
         LaunchedAgent launched;
         try {
-            launched = agent.launch(new AgentSlot(label, config, "127.0.0.1", relay.port(), stub.baseUrl(),
+            launched = agent.launch(new AgentSlot(label, config, "127.0.0.1", relayAddress().getPort(), stub.baseUrl(),
                 directory.resolve(label + ".out")));
         } catch (IOException | RuntimeException e) {
             throw new AgentFailure(Findings.AGENT_EXITED, label + " could not be started: " + e.getMessage(), "", true);
@@ -91,25 +103,28 @@ final class Stage implements AutoCloseable {
     }
 
     Listener listener(String name) throws IOException, AgentFailure {
-        int expected = relay.connectedClients() + 1;
+        int expected = relayClients() + 1;
         Listener listener = Listener.connect(name, relayAddress());
         listeners.put(name, listener);
         // a prompt sent before the relay registered the listener would still be relayed, but its own events would not
         // reach it: wait for the registration, as for the agent
-        awaitUntil(() -> relay.connectedClients() >= expected);
+        awaitUntil(() -> relayClients() >= expected);
         return listener;
     }
 
     InetSocketAddress relayAddress() {
-        return new InetSocketAddress("127.0.0.1", relay.port());
+        return proxy != null ? proxy.address() : new InetSocketAddress("127.0.0.1", relay.port());
     }
 
     int relayClients() {
-        return relay.connectedClients();
+        return proxy != null ? proxy.connectedClients() : relay.connectedClients();
     }
 
     /** Stops the relay and starts a new one on the same port, as a restarted server would. */
     void restartRelay() {
+        if (proxy != null) {
+            throw new IllegalStateException("an external relay cannot be restarted by the kit");
+        }
         int port = relay.port();
         relay.close();
         relay = startRelay(port);
@@ -121,7 +136,7 @@ final class Stage implements AutoCloseable {
     }
 
     private void awaitRegistered(String label, int clients) throws AgentFailure {
-        if (!awaitUntil(() -> relay.connectedClients() >= clients)) {
+        if (!awaitUntil(() -> relayClients() >= clients)) {
             LaunchedAgent a = agents.get(label);
             throw new AgentFailure(Findings.NOT_CONNECTED, label + " did not connect to the relay within "
                     + budget.toSeconds() + " s", a != null ? a.outputTail() : "", false);
@@ -167,9 +182,30 @@ final class Stage implements AutoCloseable {
         Map<String, Boolean> aliveAtEnd = new LinkedHashMap<>();
         agents.forEach((label, a) -> aliveAtEnd.put(label, a.isAlive()));
         agents.values().forEach(LaunchedAgent::close);
-        relay.close();
-        listeners.values().forEach(l -> l.awaitEnd(budget));
+        if (proxy != null) {
+            // An external relay sends no shutdown notice we control: wait (within the budget) until each listener
+            // has as many lines as the proxy saw sent to it.
+            awaitQuietly(() -> listeners.values().stream()
+                    .allMatch(l -> l.arrivals().size() >= proxy.linesTo(l.address())));
+            listeners.values().forEach(Listener::close);
+            proxy.close();
+        } else {
+            relay.close();
+            listeners.values().forEach(l -> l.awaitEnd(budget));
+        }
         return Recording.of(listeners, records, stub.requests().size(), aliveAtEnd);
+    }
+
+    private void awaitQuietly(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
@@ -178,7 +214,11 @@ final class Stage implements AutoCloseable {
             agents.values().forEach(LaunchedAgent::close);
             listeners.values().forEach(Listener::close);
         }
-        relay.close();
+        if (proxy != null) {
+            proxy.close();
+        } else {
+            relay.close();
+        }
         stub.close();
     }
 }

@@ -1,5 +1,8 @@
 package dev.summonersim.harness.conformance;
 
+import dev.summonersim.relay.RelayServer;
+import dev.summonersim.relay.RelayServerConfig;
+import dev.summonersim.sdk.wire.RelayFlavour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,23 @@ class ConformanceKitTest {
                 .hasSize(SCENARIOS);
         assertThat(kit.out()).contains("core: pass (3 of 3 pass)", "robustness: pass (4 of 4 pass)",
                 "etiquette: pass (1 of 1 pass)");
+    }
+
+    @Test
+    @Timeout(300)
+    void anExternalRelayIsTestedThroughTheRecordingProxy() {
+        try (RelayServer external = RelayServer.start(RelayServerConfig.builder().port(0).flavour(RelayFlavour.PYTHON)
+                .rateLimitPerWindow(null).clientTimeout(null).build())) {
+            KitInvocation kit = KitInvocation.run("--relay", "127.0.0.1:" + external.port());
+            System.out.print(kit.out());
+
+            assertThat(kit.exitCode()).as(kit.toString()).isZero();
+            assertThat(kit.out().lines().filter(l -> l.matches("^[a-z-]+ +[a-z]+ +pass .*"))).as(kit.toString())
+                    .hasSize(SCENARIOS - 2);
+            assertThat(kit.out().lines().filter(l -> l.contains(" skipped ")))
+                    .as(kit.toString()).hasSize(2)
+                    .allSatisfy(l -> assertThat(l).contains("not run with --relay"));
+        }
     }
 
     @Test
