@@ -213,18 +213,24 @@ class StreamTask(threading.Thread):
                 emit({"type": "token", "stream_id": sid, "token": token})
             if self.cancelled.is_set():
                 raise Cancelled()
-            emit({"type": "stream_end", "stream_id": sid})
+            self.end({"type": "stream_end", "stream_id": sid})
         except Exception as e:  # noqa: BLE001 - every LLM failure becomes one stream_error
             if self.cancelled.is_set():
-                emit({"type": "stream_cancelled", "stream_id": sid})
+                self.end({"type": "stream_cancelled", "stream_id": sid})
                 if self.agent.has_bug("late-token"):
                     emit({"type": "token", "stream_id": sid, "token": " (late)"})
             else:
                 self.agent.log.error("LLM stream %s failed: %s", sid, printable(str(e)))
-                emit({"type": "stream_error", "stream_id": sid, "error": str(e) or type(e).__name__})
+                self.end({"type": "stream_error", "stream_id": sid, "error": str(e) or type(e).__name__})
         finally:
             self.llm.close()
             self.finished.set()
+
+    def end(self, terminal):
+        """Marks the stream finished before its terminal event goes out: a prompt that answers the terminal event
+        must never find this stream still running."""
+        self.finished.set()
+        self.agent.outbox.put(terminal)
 
     def cancel(self):
         self.cancelled.set()
