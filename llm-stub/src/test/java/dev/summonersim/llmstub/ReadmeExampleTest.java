@@ -10,18 +10,20 @@ import com.openai.errors.OpenAIIoException;
 import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.summonersim.sdk.readme.ReadmeSnippet;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The Java example of llm-stub/README.md, kept compiling and passing here. */
+/** The Java example of llm-stub/README.md: compiled and run here, and the README shows exactly this text. */
 class ReadmeExampleTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void weatherStreamIsCutAfterTwoTokens() throws Exception {
-        // block: readme-example
+        // readme-example:begin
         try (LlmStub stub = LlmStub.start(LlmStubConfig.builder()
                 .ttft(Duration.ofMillis(20)).tokenDelay(Duration.ofMillis(5)).build())) {
             // 1. Script the stub.
@@ -47,6 +49,12 @@ class ReadmeExampleTest {
             assertThat(text.toString()).isEqualTo("It's");
             assertThat(stub.takeRequest(Duration.ofSeconds(1)).prompt()).isEqualTo("What's the weather?");
         }
-        // }
+        // readme-example:end
+    }
+
+    @Test
+    void readmeShowsExactlyThisExample() {
+        assertThat(ReadmeSnippet.javaBlocks(Path.of("README.md")))
+                .contains(ReadmeSnippet.markedExample(Path.of("src/test/java/dev/summonersim/llmstub/ReadmeExampleTest.java")));
     }
 }
