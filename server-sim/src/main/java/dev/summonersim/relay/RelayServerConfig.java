@@ -139,10 +139,6 @@ public record RelayServerConfig(
         return new Builder(this);
     }
 
-    public boolean rustFeatures() {
-        return flavour == RelayFlavour.RUST;
-    }
-
     /**
      * Reads a reference {@code server_config.json}. Missing keys take the reference defaults; {@code "host": null} and
      * {@code "port": null} mean 127.0.0.1 and 8888. Unknown keys and the reference's internal channel sizes

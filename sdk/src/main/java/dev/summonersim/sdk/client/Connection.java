@@ -41,10 +41,6 @@ final class Connection {
         return (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
-    boolean isClosed() {
-        return socket.isClosed();
-    }
-
     /** The reason given to the first {@link #close(String)}, or null while open. */
     String closeReason() {
         return closeReason;

@@ -128,10 +128,6 @@ public final class Peer implements ChannelFutureListener {
         return closing.get();
     }
 
-    public boolean isDropped() {
-        return dropped.get();
-    }
-
     ReceiverLag lag() {
         return lag;
     }
