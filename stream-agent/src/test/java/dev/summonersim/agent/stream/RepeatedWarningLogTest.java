@@ -8,6 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.summonersim.sdk.wire.RelayMessage;
 import dev.summonersim.sdk.wire.TextMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +46,21 @@ class RepeatedWarningLogTest {
         warnings.warn("[From Server] Server is shutting down.");
         assertThat(lines()).containsExactly(LIMIT, LIMIT + " (repeated 1,000 more times in 1.0 s)",
                 LIMIT + " (repeated 891 more times in 0.9 s)", "[From Server] Server is shutting down.");
+    }
+
+    @Test
+    void pendingRepeatsAreWrittenOneWindowLaterWhenNothingElseArrives() {
+        List<Runnable> scheduled = new ArrayList<>();
+        RepeatedWarningLog warnings = new RepeatedWarningLog(log, nanos::get, Duration.ofSeconds(1), scheduled::add);
+        for (int i = 0; i < 32; i++) {
+            nanos.set(i * 1_000_000L);
+            warnings.warn(LIMIT);
+        }
+        assertThat(lines()).containsExactly(LIMIT);
+        assertThat(scheduled).as("one timer for the pending run, not one per repeat").hasSize(1);
+        nanos.set(1_031_000_000L);
+        scheduled.get(0).run();
+        assertThat(lines()).containsExactly(LIMIT, LIMIT + " (repeated 31 more times in 1.0 s)");
     }
 
     @Test
