@@ -4,7 +4,7 @@ import dev.summonersim.relay.chaos.ChaosSpec;
 import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.config.ProjectConfigs;
 import dev.summonersim.sdk.logging.AgentLogging;
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** {@code bin/server}: runs the relay until SIGINT or SIGTERM, then delivers the shutdown notice and exits. */
 @Command(name = "server", mixinStandardHelpOptions = true, version = "summoner-sim relay 0.1.0",

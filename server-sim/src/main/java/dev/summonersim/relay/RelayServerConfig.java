@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.summonersim.relay.chaos.ChaosSpec;
 import dev.summonersim.sdk.config.LoggerConfig;
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.summonersim.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import dev.summonersim.sdk.readme.ReadmeSnippet;
-import dev.summonersim.sdk.wire.RelayFlavour;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.summonersim.relay;
 
-import dev.summonersim.sdk.wire.RelayFlavour;
-import dev.summonersim.sdk.wire.RelayFrameCodec;
+import dev.summonersim.sdk.protocol.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFrameCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package dev.summonersim.relay;
 
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package dev.summonersim.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import dev.summonersim.sdk.vectors.TestVectors;
-import dev.summonersim.sdk.wire.RelayFlavour;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

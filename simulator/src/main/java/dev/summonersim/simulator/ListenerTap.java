@@ -2,8 +2,8 @@ package dev.summonersim.simulator;
 
 import dev.summonersim.llmstub.StubScripts;
 import dev.summonersim.sdk.client.ReceiveHandler;
-import dev.summonersim.sdk.wire.ReceivedMessage;
-import dev.summonersim.sdk.wire.RelayMessage;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
 import dev.summonersim.testkit.check.CheckReport;
 import dev.summonersim.testkit.check.ExpectedScript;
 import dev.summonersim.testkit.check.ObservedEvent;

@@ -3,7 +3,7 @@ package dev.summonersim.simulator;
 import dev.summonersim.agent.stream.send.SendMode;
 import dev.summonersim.llmstub.Lognormal;
 import dev.summonersim.relay.RelayServerConfig;
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -23,9 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code bin/simulate}: many stream agents on one relay; see simulator/README.md. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, version = "simulate 0.1.0", sortOptions = false,

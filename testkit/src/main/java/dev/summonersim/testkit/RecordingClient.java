@@ -4,12 +4,12 @@ import dev.summonersim.sdk.events.StreamCancelled;
 import dev.summonersim.sdk.events.StreamEnd;
 import dev.summonersim.sdk.events.StreamError;
 import dev.summonersim.sdk.events.StreamEvent;
-import dev.summonersim.sdk.wire.EnvelopeCodec;
-import dev.summonersim.sdk.wire.MessageDecoder;
-import dev.summonersim.sdk.wire.ReceivedMessage;
-import dev.summonersim.sdk.wire.RelayFrameCodec;
-import dev.summonersim.sdk.wire.RelayMessage;
-import dev.summonersim.sdk.wire.TextMessage;
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.MessageDecoder;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
+import dev.summonersim.sdk.protocol.RelayFrameCodec;
+import dev.summonersim.sdk.protocol.RelayMessage;
+import dev.summonersim.sdk.protocol.TextMessage;
 import dev.summonersim.testkit.check.ObservedEvent;
 
 import java.io.BufferedInputStream;

@@ -7,7 +7,7 @@ import dev.summonersim.sdk.events.StreamEnd;
 import dev.summonersim.sdk.events.StreamEvent;
 import dev.summonersim.sdk.events.StreamStart;
 import dev.summonersim.sdk.events.Token;
-import dev.summonersim.sdk.wire.RelayMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
 import dev.summonersim.testkit.check.ObservedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,10 +1,10 @@
 package dev.summonersim.agent.echo;
 
 import dev.summonersim.sdk.client.SummonerClient;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
+import dev.summonersim.sdk.protocol.TextMessage;
 import dev.summonersim.sdk.text.PeerText;
-import dev.summonersim.sdk.wire.ReceivedMessage;
-import dev.summonersim.sdk.wire.RelayMessage;
-import dev.summonersim.sdk.wire.TextMessage;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;

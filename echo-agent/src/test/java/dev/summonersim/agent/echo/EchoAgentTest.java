@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.summonersim.relay.RelayServer;
 import dev.summonersim.relay.RelayServerConfig;
 import dev.summonersim.sdk.client.ClientHandle;
-import dev.summonersim.sdk.wire.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package dev.summonersim.harness.conformance;
 
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.MessageDecoder;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
 import dev.summonersim.testkit.check.ObservedEvent;
-import dev.summonersim.sdk.wire.EnvelopeCodec;
-import dev.summonersim.sdk.wire.MessageDecoder;
-import dev.summonersim.sdk.wire.ReceivedMessage;
-import dev.summonersim.sdk.wire.RelayMessage;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

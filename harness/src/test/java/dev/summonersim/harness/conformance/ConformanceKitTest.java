@@ -2,7 +2,7 @@ package dev.summonersim.harness.conformance;
 
 import dev.summonersim.relay.RelayServer;
 import dev.summonersim.relay.RelayServerConfig;
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,15 +1,15 @@
 package dev.summonersim.harness.scenarios;
 
+import dev.summonersim.harness.fixtures.LogCapture;
+import dev.summonersim.harness.fixtures.Scenario;
+import dev.summonersim.harness.fixtures.ScenarioExtension;
+import dev.summonersim.llmstub.StubScripts;
+import dev.summonersim.sdk.protocol.RelayFlavour;
+import dev.summonersim.testkit.RecordingClient;
 import dev.summonersim.testkit.check.CheckReport;
 import dev.summonersim.testkit.check.ObservedEvent;
 import dev.summonersim.testkit.check.Rule;
 import dev.summonersim.testkit.check.StreamInvariantChecker;
-import dev.summonersim.harness.fixtures.LogCapture;
-import dev.summonersim.testkit.RecordingClient;
-import dev.summonersim.harness.fixtures.Scenario;
-import dev.summonersim.harness.fixtures.ScenarioExtension;
-import dev.summonersim.llmstub.StubScripts;
-import dev.summonersim.sdk.wire.RelayFlavour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,6 @@
 package dev.summonersim.sdk.client;
 
-import dev.summonersim.sdk.wire.ReceivedMessage;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
 
 /**
  * Gets every received message, one at a time in arrival order (the next line is not read until every handler has

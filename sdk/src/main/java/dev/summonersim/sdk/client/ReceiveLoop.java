@@ -1,7 +1,7 @@
 package dev.summonersim.sdk.client;
 
-import dev.summonersim.sdk.wire.MessageDecoder;
-import dev.summonersim.sdk.wire.ReceivedMessage;
+import dev.summonersim.sdk.protocol.MessageDecoder;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
 import org.slf4j.Logger;
 
 import java.io.IOException;

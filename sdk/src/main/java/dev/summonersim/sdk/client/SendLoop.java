@@ -1,6 +1,6 @@
 package dev.summonersim.sdk.client;
 
-import dev.summonersim.sdk.wire.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
 import org.slf4j.Logger;
 
 import java.io.IOException;

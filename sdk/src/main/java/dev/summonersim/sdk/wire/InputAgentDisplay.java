@@ -1,5 +1,10 @@
 package dev.summonersim.sdk.wire;
 
+import dev.summonersim.sdk.protocol.JsonMessage;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
+import dev.summonersim.sdk.protocol.TextMessage;
+import dev.summonersim.sdk.python.PythonRepr;
 import dev.summonersim.sdk.text.PeerText;
 import java.util.Map;
 

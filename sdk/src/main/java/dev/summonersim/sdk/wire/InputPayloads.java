@@ -1,5 +1,7 @@
 package dev.summonersim.sdk.wire;
 
+import dev.summonersim.sdk.python.JsonSyntaxException;
+import dev.summonersim.sdk.python.PythonJson;
 import java.util.Optional;
 
 /**

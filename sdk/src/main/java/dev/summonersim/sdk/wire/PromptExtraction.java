@@ -1,5 +1,8 @@
 package dev.summonersim.sdk.wire;
 
+import dev.summonersim.sdk.python.PythonJson;
+import dev.summonersim.sdk.python.PythonRepr;
+import dev.summonersim.sdk.python.PythonTruth;
 import java.util.Map;
 
 /**

@@ -2,10 +2,10 @@ package dev.summonersim.sdk.client;
 
 import dev.summonersim.sdk.config.ClientConfig;
 import dev.summonersim.sdk.config.ReceiverSettings;
-import dev.summonersim.sdk.wire.JsonMessage;
-import dev.summonersim.sdk.wire.ReceivedMessage;
-import dev.summonersim.sdk.wire.RelayMessage;
-import dev.summonersim.sdk.wire.TextMessage;
+import dev.summonersim.sdk.protocol.JsonMessage;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
+import dev.summonersim.sdk.protocol.TextMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.summonersim.sdk.client;
 
-import dev.summonersim.sdk.wire.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package dev.summonersim.sdk.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.summonersim.sdk.wire.EnvelopeCodec;
-import dev.summonersim.sdk.wire.MessageDecoder;
-import dev.summonersim.sdk.wire.RelayFlavour;
-import dev.summonersim.sdk.wire.RelayFrameCodec;
-import dev.summonersim.sdk.wire.RelayMessage;
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.MessageDecoder;
+import dev.summonersim.sdk.protocol.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFrameCodec;
+import dev.summonersim.sdk.protocol.RelayMessage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.summonersim.sdk.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.summonersim.sdk.wire.PythonRepr;
+import dev.summonersim.sdk.python.PythonRepr;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,10 @@ package dev.summonersim.sdk.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.JsonMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
+import dev.summonersim.sdk.protocol.TextMessage;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

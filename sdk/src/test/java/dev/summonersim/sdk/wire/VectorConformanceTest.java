@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.JsonMessage;
+import dev.summonersim.sdk.protocol.MessageDecoder;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
+import dev.summonersim.sdk.protocol.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFrameCodec;
+import dev.summonersim.sdk.protocol.RelayMessage;
+import dev.summonersim.sdk.protocol.TextMessage;
+import dev.summonersim.sdk.python.PythonJson;
+import dev.summonersim.sdk.python.PythonRepr;
 import dev.summonersim.sdk.vectors.TestVectors;
 import java.util.List;
 import java.util.Optional;

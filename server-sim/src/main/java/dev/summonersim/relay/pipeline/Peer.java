@@ -2,7 +2,7 @@ package dev.summonersim.relay.pipeline;
 
 import dev.summonersim.relay.ReceiverStats;
 import dev.summonersim.relay.policy.BackpressurePolicy;
-import dev.summonersim.sdk.wire.RelayFrameCodec;
+import dev.summonersim.sdk.protocol.RelayFrameCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

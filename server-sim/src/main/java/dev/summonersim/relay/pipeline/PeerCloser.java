@@ -1,7 +1,7 @@
 package dev.summonersim.relay.pipeline;
 
 import dev.summonersim.relay.ServerNotices;
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;

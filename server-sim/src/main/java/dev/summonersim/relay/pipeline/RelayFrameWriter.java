@@ -1,6 +1,6 @@
 package dev.summonersim.relay.pipeline;
 
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a relay frame straight from the inbound line's bytes into a pooled buffer, byte-identical to
- * {@link dev.summonersim.sdk.wire.RelayFrameCodec#encode} (the tests compare both on the spec vectors and on random
+ * {@link dev.summonersim.sdk.protocol.RelayFrameCodec#encode} (the tests compare both on the spec vectors and on random
  * text), without building Strings or a JSON generator per line: the relay's hot path. Thread-safe. The content must already be
  * valid UTF-8 (see {@link Utf8Validator}).
  * <ul>

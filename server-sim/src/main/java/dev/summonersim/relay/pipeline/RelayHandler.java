@@ -3,7 +3,7 @@ package dev.summonersim.relay.pipeline;
 import dev.summonersim.relay.ServerNotices;
 import dev.summonersim.relay.chaos.ChaosAction;
 import dev.summonersim.relay.record.FrameRecorder;
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;

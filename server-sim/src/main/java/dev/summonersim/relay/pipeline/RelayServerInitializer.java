@@ -7,7 +7,7 @@ import dev.summonersim.relay.policy.FixedWindowRateLimiter;
 import dev.summonersim.relay.policy.InactivityTracker;
 import dev.summonersim.relay.policy.IpQuarantine;
 import dev.summonersim.relay.record.FrameRecorder;
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;

@@ -1,9 +1,9 @@
 package dev.summonersim.relay.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.summonersim.sdk.protocol.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFrameCodec;
 import dev.summonersim.sdk.vectors.TestVectors;
-import dev.summonersim.sdk.wire.RelayFlavour;
-import dev.summonersim.sdk.wire.RelayFrameCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;

@@ -2,13 +2,13 @@ package dev.summonersim.agent.stream;
 
 import dev.summonersim.sdk.client.ReceiveHandler;
 import dev.summonersim.sdk.events.StreamEvent;
+import dev.summonersim.sdk.protocol.JsonMessage;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
+import dev.summonersim.sdk.protocol.TextMessage;
+import dev.summonersim.sdk.python.PythonRepr;
 import dev.summonersim.sdk.text.PeerText;
-import dev.summonersim.sdk.wire.JsonMessage;
 import dev.summonersim.sdk.wire.PromptExtraction;
-import dev.summonersim.sdk.wire.PythonRepr;
-import dev.summonersim.sdk.wire.ReceivedMessage;
-import dev.summonersim.sdk.wire.RelayMessage;
-import dev.summonersim.sdk.wire.TextMessage;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;

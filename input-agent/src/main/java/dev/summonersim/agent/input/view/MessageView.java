@@ -1,6 +1,6 @@
 package dev.summonersim.agent.input.view;
 
-import dev.summonersim.sdk.wire.ReceivedMessage;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
 import java.time.Duration;
 
 /** Shows received messages; called from the client's receive thread, one message at a time, in arrival order. */

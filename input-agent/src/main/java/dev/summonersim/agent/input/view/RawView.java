@@ -1,7 +1,7 @@
 package dev.summonersim.agent.input.view;
 
+import dev.summonersim.sdk.protocol.ReceivedMessage;
 import dev.summonersim.sdk.wire.InputAgentDisplay;
-import dev.summonersim.sdk.wire.ReceivedMessage;
 
 /** The reference display: every message as {@code \r[Received] <str>\n> } (or {@code [From server]}). */
 public final class RawView implements MessageView {

@@ -3,8 +3,8 @@ package dev.summonersim.agent.input.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.summonersim.agent.input.support.DisplayVectors;
+import dev.summonersim.sdk.protocol.MessageDecoder;
 import dev.summonersim.sdk.vectors.TestVectors;
-import dev.summonersim.sdk.wire.MessageDecoder;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.summonersim.agent.input.view;
 
-import dev.summonersim.sdk.wire.PythonJson;
+import dev.summonersim.sdk.python.PythonJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.summonersim.agent.input.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.summonersim.sdk.protocol.MessageDecoder;
+import dev.summonersim.sdk.protocol.ReceivedMessage;
 import dev.summonersim.sdk.text.PeerText;
-import dev.summonersim.sdk.wire.MessageDecoder;
-import dev.summonersim.sdk.wire.ReceivedMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitrary;

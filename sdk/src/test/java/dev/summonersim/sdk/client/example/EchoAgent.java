@@ -3,7 +3,7 @@ package dev.summonersim.sdk.client.example;
 import dev.summonersim.sdk.client.SummonerClient;
 import dev.summonersim.sdk.config.ClientConfig;
 import dev.summonersim.sdk.logging.AgentLogging;
-import dev.summonersim.sdk.wire.RelayMessage;
+import dev.summonersim.sdk.protocol.RelayMessage;
 
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;

@@ -1,7 +1,7 @@
 package dev.summonersim.sdk.client.example;
 
 import dev.summonersim.sdk.client.ClientHandle;
-import dev.summonersim.sdk.wire.EnvelopeCodec;
+import dev.summonersim.sdk.protocol.EnvelopeCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.python;
 
 import java.math.BigInteger;
 import java.util.Collection;

@@ -1,5 +1,8 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
+import dev.summonersim.sdk.python.PythonNumbers;
+import dev.summonersim.sdk.python.PythonRepr;
+import dev.summonersim.sdk.python.PythonTruth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

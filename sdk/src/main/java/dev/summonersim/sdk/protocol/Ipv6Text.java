@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
 /**
  * RFC 5952 text of an IPv6 address ({@code ::1}, {@code fe80::1}), which is what both reference relays print

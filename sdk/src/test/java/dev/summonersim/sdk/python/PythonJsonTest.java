@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

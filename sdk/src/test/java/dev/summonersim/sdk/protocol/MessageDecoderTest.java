@@ -1,7 +1,8 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.summonersim.sdk.python.PythonRepr;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

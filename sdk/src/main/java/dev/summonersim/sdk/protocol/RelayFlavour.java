@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
 /**
  * Which reference relay a relay frame imitates. The two differ in frame layout and escaping (see

@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
 import java.util.Objects;
 

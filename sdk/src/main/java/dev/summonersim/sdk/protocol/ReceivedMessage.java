@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
 /**
  * One line received from a relay, as {@link MessageDecoder} hands it to receive handlers. The three shapes are the

@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.python;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.python;
 
 /**
  * Thrown by {@link PythonJson#loads(String)} when the text is not a JSON document Python's {@code json.loads}

@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.python;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * </ul>
  * {@code /} is never escaped. Instances are immutable.
  */
-final class JsonStringEscapes extends CharacterEscapes {
+public final class JsonStringEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -43,12 +43,12 @@ final class JsonStringEscapes extends CharacterEscapes {
     private static final JsonStringEscapes RUST_SERDE = new JsonStringEscapes(false);
 
     /** Shared instance; immutable, so every generator may use it. */
-    static JsonStringEscapes pythonAscii() {
+    public static JsonStringEscapes pythonAscii() {
         return PYTHON_ASCII;
     }
 
     /** Shared instance; immutable, so every generator may use it. */
-    static JsonStringEscapes rustSerde() {
+    public static JsonStringEscapes rustSerde() {
         return RUST_SERDE;
     }
 

@@ -1,5 +1,7 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
+import dev.summonersim.sdk.python.PythonJson;
+import dev.summonersim.sdk.python.PythonRepr;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.python;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -90,10 +90,5 @@ public final class PythonJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Builds generators for other writers in this package that need different escaping (the Rust relay frame). */
-    static JsonFactory factory() {
-        return FACTORY;
     }
 }

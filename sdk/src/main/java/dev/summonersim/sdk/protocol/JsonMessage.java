@@ -1,4 +1,6 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
+
+import dev.summonersim.sdk.python.PythonJson;
 
 /**
  * A received line that is JSON but neither a relay frame nor a string literal, e.g. {@code {"status": "ok"}},

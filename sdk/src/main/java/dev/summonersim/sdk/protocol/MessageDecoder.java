@@ -1,5 +1,7 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
+import dev.summonersim.sdk.python.JsonSyntaxException;
+import dev.summonersim.sdk.python.PythonJson;
 import java.util.Map;
 import java.util.Objects;
 

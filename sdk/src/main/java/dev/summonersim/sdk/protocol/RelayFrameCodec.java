@@ -1,6 +1,9 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.summonersim.sdk.python.JsonStringEscapes;
+import dev.summonersim.sdk.python.PythonJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,6 +23,9 @@ import java.util.Map;
  */
 public final class RelayFrameCodec {
 
+    /** Writes only; Jackson's default generator settings are serde_json's compact form. Never reconfigured. */
+    private static final JsonFactory RUST_WRITER = new JsonFactory();
+
     private RelayFrameCodec() {
     }
 
@@ -37,7 +43,7 @@ public final class RelayFrameCodec {
 
     private static String rustFrame(String remoteAddr, String content) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = PythonJson.factory().createGenerator(out)) {
+        try (JsonGenerator generator = RUST_WRITER.createGenerator(out)) {
             // no pretty printer: Jackson's default output is serde_json's compact form
             generator.setCharacterEscapes(JsonStringEscapes.rustSerde());
             generator.writeStartObject();

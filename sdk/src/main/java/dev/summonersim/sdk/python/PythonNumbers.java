@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.python;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * digits, {@code nan}/{@code inf}/{@code infinity} in any case for float). Non-ASCII digits, which Python also
  * accepts, are refused here; they never occur in SDK envelopes.
  */
-final class PythonNumbers {
+public final class PythonNumbers {
 
     private static final String DIGITS = "[0-9](?:_?[0-9])*";
     private static final Pattern INT_TEXT = Pattern.compile("[+-]?" + DIGITS);
@@ -25,7 +25,7 @@ final class PythonNumbers {
     }
 
     /** {@code int(v)}: bool to 0/1, float truncated toward zero, decimal string parsed; Long or BigInteger out. */
-    static Optional<Object> toInt(Object v) {
+    public static Optional<Object> toInt(Object v) {
         if (v instanceof Boolean b) {
             return Optional.of(b ? 1L : 0L);
         }
@@ -53,7 +53,7 @@ final class PythonNumbers {
     }
 
     /** {@code float(v)}: bool to 1.0/0.0, ints converted (too large fails), float literal strings parsed. */
-    static Optional<Object> toFloat(Object v) {
+    public static Optional<Object> toFloat(Object v) {
         if (v instanceof Boolean b) {
             return Optional.of(b ? 1.0 : 0.0);
         }

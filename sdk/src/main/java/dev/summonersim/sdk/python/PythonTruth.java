@@ -1,16 +1,16 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.sdk.python;
 
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 
 /** Python truthiness ({@code bool(v)}), needed by the envelope's "bool" cast and StreamAgent's prompt choice. */
-final class PythonTruth {
+public final class PythonTruth {
 
     private PythonTruth() {
     }
 
-    static boolean isTruthy(Object v) {
+    public static boolean isTruthy(Object v) {
         if (v == null) {
             return false;
         }
