@@ -1,6 +1,7 @@
 package dev.summonersim.agent.input;
 
 import dev.summonersim.agent.input.prompt.FixedPromptSource;
+import dev.summonersim.agent.input.prompt.InputPayloads;
 import dev.summonersim.agent.input.prompt.PromptSource;
 import dev.summonersim.agent.input.prompt.QuitRequestedException;
 import dev.summonersim.agent.input.view.MessageView;
@@ -9,7 +10,6 @@ import dev.summonersim.sdk.client.ClientHandle;
 import dev.summonersim.sdk.client.ConnectionListener;
 import dev.summonersim.sdk.client.SummonerClient;
 import dev.summonersim.sdk.protocol.ReceivedMessage;
-import dev.summonersim.sdk.wire.InputPayloads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

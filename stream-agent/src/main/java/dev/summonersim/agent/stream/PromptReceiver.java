@@ -8,7 +8,6 @@ import dev.summonersim.sdk.protocol.RelayMessage;
 import dev.summonersim.sdk.protocol.TextMessage;
 import dev.summonersim.sdk.python.PythonRepr;
 import dev.summonersim.sdk.text.PeerText;
-import dev.summonersim.sdk.wire.PromptExtraction;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
 package dev.summonersim.agent.input.view;
 
 import dev.summonersim.sdk.protocol.ReceivedMessage;
-import dev.summonersim.sdk.wire.InputAgentDisplay;
 
 /** The reference display: every message as {@code \r[Received] <str>\n> } (or {@code [From server]}). */
 public final class RawView implements MessageView {

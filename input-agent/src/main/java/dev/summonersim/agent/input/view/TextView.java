@@ -9,7 +9,6 @@ import dev.summonersim.sdk.events.Token;
 import dev.summonersim.sdk.protocol.ReceivedMessage;
 import dev.summonersim.sdk.protocol.RelayMessage;
 import dev.summonersim.sdk.text.PeerText;
-import dev.summonersim.sdk.wire.InputAgentDisplay;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.agent.input.view;
 
 import dev.summonersim.sdk.protocol.JsonMessage;
 import dev.summonersim.sdk.protocol.ReceivedMessage;
@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code [From server] …} or another {@code [Received] …}: every line the display starts at the left margin is
  * a tag this agent wrote.
  */
-public final class InputAgentDisplay {
+final class InputAgentDisplay {
 
     static final String FROM_SERVER = "[From server]";
     static final String RECEIVED = "[Received]";
@@ -32,7 +32,7 @@ public final class InputAgentDisplay {
     private InputAgentDisplay() {
     }
 
-    public static String render(ReceivedMessage message) {
+    static String render(ReceivedMessage message) {
         String tag = RECEIVED;
         Object content;
         if (message instanceof TextMessage text) {

@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.agent.stream;
 
 import dev.summonersim.sdk.python.PythonJson;
 import dev.summonersim.sdk.python.PythonRepr;
@@ -10,12 +10,12 @@ import java.util.Map;
  * a string is used as is; a dict gives {@code str(content.get("prompt") or json.dumps(content))}, so a falsy or
  * missing prompt falls back to the whole dict as Python JSON; anything else gives Python's {@code str()}.
  */
-public final class PromptExtraction {
+final class PromptExtraction {
 
     private PromptExtraction() {
     }
 
-    public static String promptOf(Object content) {
+    static String promptOf(Object content) {
         if (content instanceof String s) {
             return s;
         }

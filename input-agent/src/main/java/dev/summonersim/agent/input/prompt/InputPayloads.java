@@ -1,4 +1,4 @@
-package dev.summonersim.sdk.wire;
+package dev.summonersim.agent.input.prompt;
 
 import dev.summonersim.sdk.python.JsonSyntaxException;
 import dev.summonersim.sdk.python.PythonJson;
