@@ -1,8 +1,5 @@
 package dev.summonersim.testkit;
 
-import dev.summonersim.sdk.events.StreamCancelled;
-import dev.summonersim.sdk.events.StreamEnd;
-import dev.summonersim.sdk.events.StreamError;
 import dev.summonersim.sdk.events.StreamEvent;
 import dev.summonersim.sdk.protocol.EnvelopeCodec;
 import dev.summonersim.sdk.protocol.MessageDecoder;
@@ -175,7 +172,7 @@ public final class RecordingClient implements AutoCloseable {
             Received received = awaitEvent(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             taken.add(received);
             StreamEvent event = received.streamEvent().orElseThrow();
-            if (event.streamId().equals(streamId) && isTerminal(event)) {
+            if (event.streamId().equals(streamId) && event.isTerminal()) {
                 return taken;
             }
         }
@@ -308,10 +305,6 @@ public final class RecordingClient implements AutoCloseable {
         if (reader.isAlive()) {
             throw new AssertionError("client " + name + ": reader thread did not stop within 5 s");
         }
-    }
-
-    private static boolean isTerminal(StreamEvent event) {
-        return event instanceof StreamEnd || event instanceof StreamError || event instanceof StreamCancelled;
     }
 
     private Received pollOrNull(Duration timeout) {

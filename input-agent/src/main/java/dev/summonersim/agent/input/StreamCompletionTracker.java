@@ -1,8 +1,5 @@
 package dev.summonersim.agent.input;
 
-import dev.summonersim.sdk.events.StreamCancelled;
-import dev.summonersim.sdk.events.StreamEnd;
-import dev.summonersim.sdk.events.StreamError;
 import dev.summonersim.sdk.events.StreamEvent;
 import dev.summonersim.sdk.protocol.ReceivedMessage;
 import dev.summonersim.sdk.protocol.RelayMessage;
@@ -21,18 +18,12 @@ final class StreamCompletionTracker {
     synchronized int observe(ReceivedMessage message) {
         if (message instanceof RelayMessage relay) {
             Optional<StreamEvent> event = StreamEvent.fromContent(relay.content());
-            event.filter(StreamCompletionTracker::isTerminal).ifPresent(e -> finished.add(e.streamId()));
+            event.filter(StreamEvent::isTerminal).ifPresent(e -> finished.add(e.streamId()));
         }
         return finished.size();
     }
 
     synchronized int finishedCount() {
         return finished.size();
-    }
-
-    private static boolean isTerminal(StreamEvent e) {
-        return e instanceof StreamEnd
-                || e instanceof StreamCancelled
-                || e instanceof StreamError;
     }
 }

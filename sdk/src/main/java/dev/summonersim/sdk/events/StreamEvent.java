@@ -26,6 +26,11 @@ public sealed interface StreamEvent permits StreamStart, Token, StreamEnd, Strea
     /** A fresh payload map (a new LinkedHashMap each call) in wire key order. */
     Map<String, Object> toPayload();
 
+    /** True for the events that end a stream (stream_end, stream_cancelled, stream_error); a stream gets one. */
+    default boolean isTerminal() {
+        return this instanceof StreamEnd || this instanceof StreamCancelled || this instanceof StreamError;
+    }
+
     /** True for the five type names above. */
     static boolean isStreamEventType(String type) {
         return type != null && Set.of(TYPE_STREAM_START, TYPE_TOKEN, TYPE_STREAM_END, TYPE_STREAM_CANCELLED,

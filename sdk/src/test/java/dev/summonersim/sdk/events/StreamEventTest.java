@@ -62,4 +62,11 @@ class StreamEventTest {
         assertThat(StreamEvent.isStreamEventType("prompt")).isFalse();
         assertThat(StreamEvent.isStreamEventType(null)).isFalse();
     }
+
+    @Test
+    void onlyEndCancelledAndErrorEndAStream() {
+        assertThat(List.of(new StreamEnd(ID), new StreamCancelled(ID), new StreamError(ID, "e")))
+            .allMatch(StreamEvent::isTerminal);
+        assertThat(List.of(new StreamStart(ID), new Token(ID, "stream_end"))).noneMatch(StreamEvent::isTerminal);
+    }
 }

@@ -51,8 +51,7 @@ class SingleStreamRunnerTest {
             StreamEvent e = events.poll(10, TimeUnit.SECONDS);
             assertThat(e).as("event after %s", taken).isNotNull();
             taken.add(e);
-            if (e.streamId().equals(streamId) && (e instanceof StreamEnd || e instanceof StreamError
-                    || e instanceof StreamCancelled)) {
+            if (e.streamId().equals(streamId) && e.isTerminal()) {
                 return taken;
             }
         }
