@@ -86,10 +86,8 @@ public class EndToEndBenchmark {
     @Setup(Level.Trial)
     public void start() throws IOException {
         StrategySpec spec = StrategySpec.parse(strategy);
-        relay = RelayServer.start(RelayServerConfig.builder()
-                .rateLimitPerWindow(null)
-                .clientTimeout(null)
-                .backpressure(BackpressureThresholds.disabled())
+        relay = RelayServer.start(RelayServerConfig.forTesting().toBuilder()
+                .rust(r -> r.backpressure(BackpressureThresholds.disabled()))
                 .build());
         stub = LlmStub.start(LlmStubConfig.builder()
                 .script(ChatScript.anyPrompt().numberedTokens(tokens)

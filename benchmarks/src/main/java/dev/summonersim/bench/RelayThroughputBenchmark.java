@@ -79,10 +79,8 @@ public class RelayThroughputBenchmark {
     public void start() throws IOException {
         s = RelayScenario.valueOf(scenario);
         lines = s.lines(scale);
-        relay = RelayServer.start(RelayServerConfig.builder()
-                .rateLimitPerWindow(null)
-                .clientTimeout(null)
-                .backpressure(BackpressureThresholds.disabled())
+        relay = RelayServer.start(RelayServerConfig.forTesting().toBuilder()
+                .rust(r -> r.backpressure(BackpressureThresholds.disabled()))
                 .maxOutboundQueueBytes(256L * 1024 * 1024)
                 .build());
         load = RelayLoad.connect(relay.address(), s.senders, s.receivers, LINE_BYTES);

@@ -39,10 +39,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A running relay: every line a client sends goes to every other connected client, in the configured flavour's frame.
  * {@link #start(RelayServerConfig)} binds and returns at once; {@link #close()} stops accepting, delivers and flushes
- * the shutdown notice to every client (bounded by {@code shutdownGrace}), then closes everything.
+ * the shutdown notice to every client (bounded by {@link RelayRunOptions#shutdownGrace()}), then closes everything.
  *
  * <pre>{@code
- * try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().build())) {
+ * try (RelayServer relay = RelayServer.start(RelayServerConfig.forTesting())) {
  *     connect clients to 127.0.0.1:relay.port() ...
  * }
  * }</pre>
@@ -51,6 +51,7 @@ public final class RelayServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayServer.class);
 
     private final RelayServerConfig config;
+    private final Duration shutdownGrace;
     private final EventLoopGroup group;
     private final Channel serverChannel;
     private final PeerRegistry registry;
@@ -60,9 +61,11 @@ public final class RelayServer implements AutoCloseable {
     private final RelayCounters counters;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RelayServer(RelayServerConfig config, EventLoopGroup group, Channel serverChannel, PeerRegistry registry,
-                        PeerCloser closer, ChannelGroup allChannels, FrameRecorder recorder, RelayCounters counters) {
+    private RelayServer(RelayServerConfig config, Duration shutdownGrace, EventLoopGroup group, Channel serverChannel,
+                        PeerRegistry registry, PeerCloser closer, ChannelGroup allChannels, FrameRecorder recorder,
+                        RelayCounters counters) {
         this.config = config;
+        this.shutdownGrace = shutdownGrace;
         this.group = group;
         this.serverChannel = serverChannel;
         this.registry = registry;
@@ -72,29 +75,35 @@ public final class RelayServer implements AutoCloseable {
         this.counters = counters;
     }
 
+    /** {@link #start(RelayServerConfig, RelayRunOptions)} with no record, no chaos and the default shutdown grace. */
+    public static RelayServer start(RelayServerConfig config) {
+        return start(config, RelayRunOptions.defaults());
+    }
+
     /**
      * Binds {@code config.host():config.port()} and starts relaying.
      *
      * @throws UncheckedIOException when the address cannot be bound or the record file cannot be created
      */
-    public static RelayServer start(RelayServerConfig config) {
+    public static RelayServer start(RelayServerConfig config, RelayRunOptions run) {
         PeerRegistry registry = new PeerRegistry();
-        PeerCloser closer = new PeerCloser(config.flavour(), registry, config.shutdownGrace());
+        PeerCloser closer = new PeerCloser(config.flavour(), registry, run.shutdownGrace());
         boolean rust = config.flavour() == RelayFlavour.RUST;
-        IpQuarantine quarantine = rust ? new IpQuarantine(config.quarantineCooldown(), System::nanoTime) : null;
+        RustPolicies rustPolicies = config.rust();
+        IpQuarantine quarantine = rust ? new IpQuarantine(rustPolicies.quarantineCooldown(), System::nanoTime) : null;
         BackpressurePolicy policy = rust
-                ? new BackpressurePolicy(config.backpressure(), config.maxOutboundQueueBytes(),
-                        config.throttleDelay(), config.disconnectStall())
+                ? new BackpressurePolicy(rustPolicies.backpressure(), config.maxOutboundQueueBytes(),
+                        rustPolicies.throttleDelay(), rustPolicies.disconnectStall())
                 : BackpressurePolicy.byteCapOnly(config.maxOutboundQueueBytes());
         RelayCounters counters = new RelayCounters();
-        Broadcaster broadcaster = new Broadcaster(registry, policy, closer, quarantine, config.throttleDelay(),
-                config.flowControlDelay(), counters);
+        Broadcaster broadcaster = new Broadcaster(registry, policy, closer, quarantine, rustPolicies.throttleDelay(),
+                rustPolicies.flowControlDelay(), counters);
         FrameRecorder recorder = null;
-        if (config.recordFile() != null) {
+        if (run.recordFile() != null) {
             try {
-                recorder = new FrameRecorder(config.recordFile());
+                recorder = new FrameRecorder(run.recordFile());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create record file " + config.recordFile(), e);
+                throw new UncheckedIOException("cannot create record file " + run.recordFile(), e);
             }
         }
         EventLoopGroup group = new NioEventLoopGroup(config.workerThreads(), new DefaultThreadFactory("relay-io"));
@@ -110,19 +119,19 @@ public final class RelayServer implements AutoCloseable {
                     // backlog is bounded by BackpressurePolicy, not by writability events
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                             new WriteBufferWaterMark(Integer.MAX_VALUE / 2, Integer.MAX_VALUE))
-                    .childHandler(new RelayServerInitializer(config, registry, closer, broadcaster, policy,
-                            quarantine, recorder, allChannels, counters));
+                    .childHandler(new RelayServerInitializer(config, run.chaos(), registry, closer, broadcaster,
+                            policy, quarantine, recorder, allChannels, counters));
             ChannelFuture bound = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":"
                         + config.port() + ": " + bound.cause().getMessage(), bound.cause()));
             }
             if (quarantine != null) {
-                long every = config.quarantineCleanupInterval().toMillis();
+                long every = rustPolicies.quarantineCleanupInterval().toMillis();
                 group.scheduleAtFixedRate(quarantine::sweep, every, every, TimeUnit.MILLISECONDS);
             }
-            RelayServer server = new RelayServer(config, group, bound.channel(), registry, closer, allChannels,
-                    recorder, counters);
+            RelayServer server = new RelayServer(config, run.shutdownGrace(), group, bound.channel(), registry,
+                    closer, allChannels, recorder, counters);
             log.info("Relay server ({} flavour) listening on {}.", config.flavour().name().toLowerCase(Locale.ROOT),
                     server.addressText());
             return server;
@@ -200,7 +209,7 @@ public final class RelayServer implements AutoCloseable {
         }
         log.info("Server is shutting down...");
         serverChannel.close().awaitUninterruptibly();
-        long graceMs = config.shutdownGrace().toMillis();
+        long graceMs = shutdownGrace.toMillis();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMs);
         List<ChannelFuture> notices = new ArrayList<>();
         for (Peer peer : registry.snapshot()) {

@@ -88,15 +88,17 @@ public final class RelayServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         RelayServerConfig cfg;
+        RelayRunOptions run;
         try {
             cfg = resolveConfig();
+            run = runOptions();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         AgentLogging.configure("dev.summonersim.relay", cfg.logger());
         RelayServer server;
         try {
-            server = RelayServer.start(cfg);
+            server = RelayServer.start(cfg, run);
         } catch (UncheckedIOException e) {
             IOException cause = e.getCause();
             err.println("server: " + e.getMessage() + " (" + cause.getClass().getSimpleName() + ": "
@@ -145,6 +147,12 @@ public final class RelayServerCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--flavour '" + flavour + "' (expected: python or rust)");
             });
         }
+        return b.build();
+    }
+
+    /** --record and --chaos: how this process runs, not how the relay relays. */
+    RelayRunOptions runOptions() {
+        RelayRunOptions.Builder b = RelayRunOptions.builder();
         if (record != null) {
             b.recordFile(checkedRecordFile(record));
         }

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 class BadInputTest {
 
     private static RelayServer start(RelayFlavour flavour) {
-        return RelayServer.start(RelayServerConfig.builder().flavour(flavour).rateLimitPerWindow(null).build());
+        return RelayServer.start(RelayServerConfig.forTesting().toBuilder().flavour(flavour).build());
     }
 
     @Test
@@ -156,7 +156,7 @@ class BadInputTest {
     @Test
     void aFloodingClientThatNeverReadsItsRateLimitWarningsIsClosed() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rateLimitPerWindow(1)
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rust(r -> r.rateLimitPerWindow(1))
                 .maxOutboundQueueBytes(64 * 1024).build());
              LineClient a = LineClient.connect(relay.port());
              LineClient b = LineClient.connect(relay.port());

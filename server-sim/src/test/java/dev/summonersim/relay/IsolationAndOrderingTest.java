@@ -33,8 +33,8 @@ class IsolationAndOrderingTest {
     void burstsFromSeveralSendersArriveCompleteAndInOrder(RelayFlavour flavour) throws Exception {
         int senders = 4;
         int lines = 2500;
-        RelayServerConfig config = RelayServerConfig.builder().flavour(flavour).rateLimitPerWindow(null)
-                .workerThreads(2).backpressure(BackpressureThresholds.disabled()).build();
+        RelayServerConfig config = RelayServerConfig.forTesting().toBuilder().flavour(flavour).workerThreads(2)
+                .rust(r -> r.backpressure(BackpressureThresholds.disabled())).build();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try (RelayServer relay = RelayServer.start(config)) {
             List<LineClient> clients = new ArrayList<>();
@@ -88,10 +88,11 @@ class IsolationAndOrderingTest {
     @Test
     void aReceiverThatNeverReadsIsDroppedWhileEveryoneElseGetsEverything() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
-        RelayServerConfig config = RelayServerConfig.builder().rateLimitPerWindow(null)
-                .backpressure(BackpressureThresholds.disabled()).maxOutboundQueueBytes(512 * 1024)
-                .shutdownGrace(Duration.ofSeconds(30)).build();  // the grace also bounds the wait for our notice
-        try (RelayServer relay = RelayServer.start(config);
+        RelayServerConfig config = RelayServerConfig.forTesting().toBuilder()
+                .rust(r -> r.backpressure(BackpressureThresholds.disabled())).maxOutboundQueueBytes(512 * 1024).build();
+        // the grace also bounds the wait for our notice
+        RelayRunOptions run = RelayRunOptions.builder().shutdownGrace(Duration.ofSeconds(30)).build();
+        try (RelayServer relay = RelayServer.start(config, run);
              LineClient sender = LineClient.connect(relay.port());
              LineClient fast = LineClient.connect(relay.port());
              Socket stalled = LineClient.connectNonReading(relay.port(), 4096)) {
@@ -136,9 +137,9 @@ class IsolationAndOrderingTest {
     @Test
     void throttlePausesOnlyTheLaggingClientAndNeverDelaysOtherReceivers() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
-        RelayServerConfig config = RelayServerConfig.builder().rateLimitPerWindow(null)
+        RelayServerConfig config = RelayServerConfig.forTesting().toBuilder().rust(r -> r
                 .backpressure(new BackpressureThresholds(true, 10, false, 20, false, 1000))
-                .throttleDelay(Duration.ofMillis(50)).build();
+                .throttleDelay(Duration.ofMillis(50))).build();
         try (LogCapture logs = LogCapture.pipeline();
              RelayServer relay = RelayServer.start(config);
              LineClient sender = LineClient.connect(relay.port());

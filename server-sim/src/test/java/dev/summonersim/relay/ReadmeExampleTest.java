@@ -15,8 +15,8 @@ class ReadmeExampleTest {
     void exampleStartsAPythonFlavourRelayOnAFreePort() {
         AtomicInteger seen = new AtomicInteger();
         // readme-example:begin
-        RelayServerConfig config = RelayServerConfig.builder()          // reference defaults, port 0, Rust flavour
-                .flavour(RelayFlavour.PYTHON).rateLimitPerWindow(null).build();
+        RelayServerConfig config = RelayServerConfig.forTesting()       // port 0, no rate limit or inactivity cut
+                .toBuilder().flavour(RelayFlavour.PYTHON).build();
         try (RelayServer relay = RelayServer.start(config)) {           // bound when start() returns
             int port = relay.port();                                     // connect clients to 127.0.0.1:port
             // relay.connectedClients() tells when clients are registered for fan-out

@@ -28,7 +28,7 @@ class RecordAndChaosTest {
     void recordsEveryRelayedFrameAsJsonLines() throws Exception {
         Path file = dir.resolve("records/relay.jsonl");
         Instant before = Instant.now();
-        RelayServer relay = RelayServer.start(RelayServerConfig.builder().recordFile(file).build());
+        RelayServer relay = RelayServer.start(RelayServerConfig.forTesting(), RelayRunOptions.builder().recordFile(file).build());
         String senderAddr;
         String receiverAddr;
         try (LineClient a = LineClient.connect(relay.port());
@@ -71,8 +71,8 @@ class RecordAndChaosTest {
     void chaosDropAndDuplicateAreVisibleToReceivers() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
         Path file = dir.resolve("dropped.jsonl");
-        RelayServer dropping = RelayServer.start(RelayServerConfig.builder().recordFile(file)
-                .chaos(ChaosSpec.parse("drop=1,seed=1")).build());
+        RelayServer dropping = RelayServer.start(RelayServerConfig.forTesting(), RelayRunOptions.builder()
+                .recordFile(file).chaos(ChaosSpec.parse("drop=1,seed=1")).build());
         try (LineClient a = LineClient.connect(dropping.port());
              LineClient b = LineClient.connect(dropping.port())) {
             awaitClients(dropping, 2);
@@ -88,7 +88,7 @@ class RecordAndChaosTest {
             dropping.close();
         }
         assertThat(Files.readAllLines(file)).allSatisfy(l -> assertThat(l).contains("\"chaos\":\"drop\""));
-        try (RelayServer duplicating = RelayServer.start(RelayServerConfig.builder()
+        try (RelayServer duplicating = RelayServer.start(RelayServerConfig.forTesting(), RelayRunOptions.builder()
                 .chaos(ChaosSpec.parse("dup=1")).build());
              LineClient a = LineClient.connect(duplicating.port());
              LineClient b = LineClient.connect(duplicating.port())) {
@@ -103,8 +103,8 @@ class RecordAndChaosTest {
     void chaosReorderSwapsNeighboursAndIsRecorded() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
         Path file = dir.resolve("chaos.jsonl");
-        RelayServer relay = RelayServer.start(RelayServerConfig.builder().recordFile(file)
-                .chaos(ChaosSpec.parse("reorder=1")).build());
+        RelayServer relay = RelayServer.start(RelayServerConfig.forTesting(), RelayRunOptions.builder()
+                .recordFile(file).chaos(ChaosSpec.parse("reorder=1")).build());
         try (LineClient a = LineClient.connect(relay.port());
              LineClient b = LineClient.connect(relay.port())) {
             awaitClients(relay, 2);
@@ -124,7 +124,7 @@ class RecordAndChaosTest {
     @Test
     void chaosDelayDeliversLater() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder()
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.forTesting(), RelayRunOptions.builder()
                 .chaos(ChaosSpec.parse("delay=1:200ms")).build());
              LineClient a = LineClient.connect(relay.port());
              LineClient b = LineClient.connect(relay.port())) {

@@ -93,7 +93,7 @@ class RelayConformanceTest {
     @Test
     void r4RustRateLimitFiveLinesThenThreeWarningsConnectionStaysOpen() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rateLimitPerWindow(5).build());
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rust(r -> r.rateLimitPerWindow(5)).build());
              LineClient a = LineClient.connect(relay.port());
              LineClient b = LineClient.connect(relay.port())) {
             awaitClients(relay, 2);
@@ -116,8 +116,8 @@ class RelayConformanceTest {
     @Test
     void rateLimitWindowRestartsAfterTheWindow() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rateLimitPerWindow(2)
-                .rateLimitWindow(Duration.ofMillis(300)).build());
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rust(r -> r.rateLimitPerWindow(2)
+                .rateLimitWindow(Duration.ofMillis(300))).build());
              LineClient a = LineClient.connect(relay.port());
              LineClient b = LineClient.connect(relay.port())) {
             awaitClients(relay, 2);
@@ -152,8 +152,8 @@ class RelayConformanceTest {
     @Test
     void r5ListenOnlyClientIsCutForInactivityWhileReceivingTraffic() throws Exception {
         RelayFlavour flavour = RelayFlavour.RUST;
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rateLimitPerWindow(null)
-                .clientTimeout(Duration.ofSeconds(2)).timeoutCheckInterval(Duration.ofSeconds(1)).build());
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rust(r -> r.rateLimitPerWindow(null)
+                .clientTimeout(Duration.ofSeconds(2)).timeoutCheckInterval(Duration.ofSeconds(1))).build());
              LineClient a = LineClient.connect(relay.port())) {
             long start = System.nanoTime();
             LineClient b = LineClient.connect(relay.port());
@@ -178,8 +178,8 @@ class RelayConformanceTest {
 
     @Test
     void inactivityCountsEveryLineTheClientSends() throws Exception {
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rateLimitPerWindow(null)
-                .clientTimeout(Duration.ofMillis(600)).timeoutCheckInterval(Duration.ofMillis(100)).build());
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().rust(r -> r.rateLimitPerWindow(null)
+                .clientTimeout(Duration.ofMillis(600)).timeoutCheckInterval(Duration.ofMillis(100))).build());
              LineClient a = LineClient.connect(relay.port());
              LineClient b = LineClient.connect(relay.port())) {
             awaitClients(relay, 2);
@@ -202,8 +202,8 @@ class RelayConformanceTest {
     @Test
     void pythonFlavourHasNoRateLimitOrInactivity() throws Exception {
         RelayFlavour flavour = RelayFlavour.PYTHON;
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().flavour(flavour).rateLimitPerWindow(1)
-                .clientTimeout(Duration.ofMillis(100)).timeoutCheckInterval(Duration.ofMillis(50)).build());
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().flavour(flavour).rust(r -> r.rateLimitPerWindow(1)
+                .clientTimeout(Duration.ofMillis(100)).timeoutCheckInterval(Duration.ofMillis(50))).build());
              LineClient a = LineClient.connect(relay.port());
              LineClient b = LineClient.connect(relay.port())) {
             awaitClients(relay, 2);

@@ -53,8 +53,9 @@ class RelayServerCommandTest {
         RelayServerConfig c = command.resolveConfig();
         assertThat(c.port()).isZero();
         assertThat(c.flavour()).isEqualTo(RelayFlavour.RUST);
-        assertThat(c.recordFile()).isEqualTo(dir.resolve("r.jsonl"));
-        assertThat(c.chaos().duplicate()).isEqualTo(0.5);
+        RelayRunOptions run = command.runOptions();
+        assertThat(run.recordFile()).isEqualTo(dir.resolve("r.jsonl"));
+        assertThat(run.chaos().duplicate()).isEqualTo(0.5);
     }
 
     @Test
@@ -64,6 +65,6 @@ class RelayServerCommandTest {
         RelayServerConfig c = command.resolveConfig();
         assertThat(c.port()).isEqualTo(8888);
         assertThat(c.flavour()).isEqualTo(RelayFlavour.RUST);
-        assertThat(c.rateLimitPerWindow()).isEqualTo(300);
+        assertThat(c.rust().rateLimitPerWindow()).isEqualTo(300);
     }
 }

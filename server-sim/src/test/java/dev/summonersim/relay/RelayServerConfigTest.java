@@ -22,12 +22,12 @@ class RelayServerConfigTest {
         assertThat(c.flavour()).isEqualTo(RelayFlavour.RUST);
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.port()).isEqualTo(8888);
-        assertThat(c.rateLimitPerWindow()).isEqualTo(1000);
-        assertThat(c.clientTimeout()).as("client_timeout_secs: null disables").isNull();
-        assertThat(c.timeoutCheckInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(c.quarantineCooldown()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(c.rust().rateLimitPerWindow()).isEqualTo(1000);
+        assertThat(c.rust().clientTimeout()).as("client_timeout_secs: null disables").isNull();
+        assertThat(c.rust().timeoutCheckInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.rust().quarantineCooldown()).isEqualTo(Duration.ofSeconds(600));
         assertThat(c.workerThreads()).isEqualTo(4);
-        assertThat(c.backpressure()).isEqualTo(new BackpressureThresholds(true, 50, true, 150, true, 300));
+        assertThat(c.rust().backpressure()).isEqualTo(new BackpressureThresholds(true, 50, true, 150, true, 300));
         assertThat(c.logger().logLevel()).isEqualTo("INFO");
         assertThat(c.logger().enableFileLog()).isTrue();
     }
@@ -37,14 +37,14 @@ class RelayServerConfigTest {
         RelayServerConfig c = RelayServerConfig.load(write("{}"));
         assertThat(c.flavour()).as("missing version = Python relay").isEqualTo(RelayFlavour.PYTHON);
         assertThat(c.port()).isEqualTo(8888);
-        assertThat(c.rateLimitPerWindow()).isEqualTo(300);
-        assertThat(c.clientTimeout()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(c.quarantineCooldown()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(c.throttleDelay()).isEqualTo(Duration.ofMillis(200));
-        assertThat(c.flowControlDelay()).isEqualTo(Duration.ofMillis(1000));
-        assertThat(c.backpressure()).isEqualTo(BackpressureThresholds.defaults());
+        assertThat(c.rust().rateLimitPerWindow()).isEqualTo(300);
+        assertThat(c.rust().clientTimeout()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(c.rust().quarantineCooldown()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(c.rust().throttleDelay()).isEqualTo(Duration.ofMillis(200));
+        assertThat(c.rust().flowControlDelay()).isEqualTo(Duration.ofMillis(1000));
+        assertThat(c.rust().backpressure()).isEqualTo(BackpressureThresholds.defaults());
         assertThat(c.maxLineBytes()).isEqualTo(65_536);
-        assertThat(c.disconnectStall()).as("stall window").isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.rust().disconnectStall()).as("stall window").isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -63,9 +63,9 @@ class RelayServerConfigTest {
         assertThat(c.port()).isEqualTo(9001);
         assertThat(c.maxLineBytes()).isEqualTo(100);
         assertThat(c.maxOutboundQueueBytes()).isEqualTo(4096);
-        assertThat(c.rateLimitPerWindow()).as("null switches the rate limit off").isNull();
-        assertThat(c.clientTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(c.disconnectStall()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(c.rust().rateLimitPerWindow()).as("null switches the rate limit off").isNull();
+        assertThat(c.rust().clientTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.rust().disconnectStall()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
@@ -101,6 +101,53 @@ class RelayServerConfigTest {
         assertThat(c.port()).isZero();
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.toBuilder().port(5).build().port()).isEqualTo(5);
+    }
+
+    @Test
+    void theTestingPresetListensOnAnyFreePortWithNoRateLimitAndNoInactivityCut() {
+        RelayServerConfig c = RelayServerConfig.forTesting();
+        assertThat(c.port()).isZero();
+        assertThat(c.flavour()).isEqualTo(RelayFlavour.RUST);
+        assertThat(c.rust().rateLimitPerWindow()).isNull();
+        assertThat(c.rust().clientTimeout()).isNull();
+        assertThat(c.rust().toBuilder().rateLimitPerWindow(300).clientTimeout(Duration.ofSeconds(300)).build())
+                .as("every other policy is the reference's").isEqualTo(RustPolicies.defaults());
+        assertThat(c.toBuilder().rust(RustPolicies.defaults()).build()).isEqualTo(RelayServerConfig.builder().build());
+    }
+
+    @Test
+    void theLoggerSectionIsReadAsTheClientsIsButDefaultsToInfo() throws IOException {
+        RelayServerConfig c = RelayServerConfig.load(write("""
+                {"logger": {"enable_file_log": true, "log_keys": ["type"], "backup_count": 5}}"""));
+        assertThat(c.logger().logLevel()).as("missing level: INFO, not the client's DEBUG").isEqualTo("INFO");
+        assertThat(c.logger().enableFileLog()).isTrue();
+        assertThat(c.logger().logKeys()).containsExactly("type");
+        assertThat(c.logger().backupCount()).isEqualTo(5);
+        assertThatThrownBy(() -> RelayServerConfig.load(write("{\"logger\": {\"enable_json_log\": \"yes\"}}")))
+                .isInstanceOf(RelayConfigException.class)
+                .hasMessageContaining("logger.enable_json_log = \"yes\": expected true or false");
+    }
+
+    @Test
+    void negativeCountsAndOutOfRangePortsAreRejectedNamingTheKey() throws IOException {
+        Path negative = write("{\"hyper_parameters\": {\"quarantine_cooldown_secs\": -1}}");
+        assertThatThrownBy(() -> RelayServerConfig.load(negative))
+                .isInstanceOf(RelayConfigException.class)
+                .hasMessageContaining("hyper_parameters.quarantine_cooldown_secs = -1");
+        Path port = write("{\"port\": 70000}");
+        assertThatThrownBy(() -> RelayServerConfig.load(port))
+                .isInstanceOf(RelayConfigException.class)
+                .hasMessageContaining("port = 70000: expected an integer 0..65535 or null");
+    }
+
+    @Test
+    void runOptionsDefaultToNoRecordNoChaosAndATwoSecondGrace() {
+        RelayRunOptions run = RelayRunOptions.defaults();
+        assertThat(run.recordFile()).isNull();
+        assertThat(run.chaos()).isNull();
+        assertThat(run.shutdownGrace()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(run.toBuilder().recordFile(dir.resolve("r.jsonl")).build().recordFile())
+                .isEqualTo(dir.resolve("r.jsonl"));
     }
 
     @Test

@@ -43,7 +43,7 @@ class SlowReceiverTest {
     /** The shipped configs/server_config.json (thresholds 50/150/300, default stall window), rate limit off. */
     private static RelayServerConfig shippedConfig() {
         return RelayServerConfig.load(Path.of("../configs/server_config.json")).toBuilder()
-                .port(0).rateLimitPerWindow(null).build();
+                .port(0).rust(r -> r.rateLimitPerWindow(null)).build();
     }
 
     @Test
@@ -89,13 +89,14 @@ class SlowReceiverTest {
 
     @Test
     void aReceiverThatNeverReadsAgainIsDroppedWithItsNoticeAndNobodyElseLosesAnything() throws Exception {
-        RelayServerConfig config = RelayServerConfig.builder().rateLimitPerWindow(null)
+        RelayServerConfig config = RelayServerConfig.builder().rust(r -> r.rateLimitPerWindow(null)
                 .backpressure(new BackpressureThresholds(true, 20, true, 50, true, 100))
                 .throttleDelay(Duration.ofMillis(50)).flowControlDelay(Duration.ofMillis(100))
-                .disconnectStall(Duration.ofMillis(500)).quarantineCooldown(Duration.ofMinutes(10))
-                .shutdownGrace(Duration.ofSeconds(30)).build();  // the grace also bounds the wait for our notice
+                .disconnectStall(Duration.ofMillis(500)).quarantineCooldown(Duration.ofMinutes(10))).build();
+        // the grace also bounds the wait for our notice
+        RelayRunOptions run = RelayRunOptions.builder().shutdownGrace(Duration.ofSeconds(30)).build();
         try (LogCapture logs = LogCapture.pipeline();
-             RelayServer relay = RelayServer.start(config);
+             RelayServer relay = RelayServer.start(config, run);
              LineClient sender = LineClient.connect(relay.port());
              LineClient healthy = LineClient.connect(relay.port());
              Socket dead = LineClient.connectNonReading(relay.port(), 4096)) {

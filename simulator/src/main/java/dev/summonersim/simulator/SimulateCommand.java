@@ -256,8 +256,9 @@ public final class SimulateCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "simulation config: %s flavour, rate limit %s, backpressure throttle %d / "
                         + "flow control %d lines (disconnect off, so no quarantine), %d event-loop thread(s)",
                 c.flavour().name().toLowerCase(Locale.ROOT),
-                c.rateLimitPerWindow() == null ? "off" : c.rateLimitPerWindow() + "/min",
-                c.backpressure().throttleThreshold(), c.backpressure().flowControlThreshold(), c.workerThreads());
+                c.rust().rateLimitPerWindow() == null ? "off" : c.rust().rateLimitPerWindow() + "/min",
+                c.rust().backpressure().throttleThreshold(), c.rust().backpressure().flowControlThreshold(),
+                c.workerThreads());
     }
 
     /** The arguments as given, with the seed pinned, so the printed command reruns the same workload. */

@@ -60,8 +60,8 @@ final class SimulationRun {
         return RelayServerConfig.builder()
                 .port(0)
                 .flavour(flavour)
-                .rateLimitPerWindow(rateLimitPerMinute)
-                .backpressure(new BackpressureThresholds(true, throttle, true, 3 * throttle, false, 6 * throttle))
+                .rust(r -> r.rateLimitPerWindow(rateLimitPerMinute)
+                        .backpressure(new BackpressureThresholds(true, throttle, true, 3 * throttle, false, 6 * throttle)))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.summonersim.testkit;
 import dev.summonersim.llmstub.LlmStub;
 import dev.summonersim.llmstub.LlmStubConfig;
 import dev.summonersim.relay.RelayServer;
+import dev.summonersim.relay.RelayRunOptions;
 import dev.summonersim.relay.RelayServerConfig;
 import dev.summonersim.sdk.config.ClientConfig;
 import dev.summonersim.sdk.config.LoggerConfig;
@@ -115,14 +116,21 @@ public final class SummonerStack implements BeforeEachCallback, AfterEachCallbac
      * @throws IllegalStateException when the relay of this test is already running
      */
     public RelayServer relay(UnaryOperator<RelayServerConfig.Builder> customize) {
+        return relay(customize, RelayRunOptions.defaults());
+    }
+
+    /**
+     * As {@link #relay(UnaryOperator)}, with these run options (a record file, chaos).
+     *
+     * @throws IllegalStateException when the relay of this test is already running
+     */
+    public RelayServer relay(UnaryOperator<RelayServerConfig.Builder> customize, RelayRunOptions run) {
         if (relay != null) {
             throw new IllegalStateException("relay already started on port " + relay.port());
         }
-        RelayServerConfig config = customize.apply(relayDefaults.apply(RelayServerConfig.builder()
-                .port(0)
-                .rateLimitPerWindow(null)
-                .clientTimeout(null))).build();
-        relay = own(RelayServer.start(config));
+        RelayServerConfig config = customize.apply(relayDefaults.apply(RelayServerConfig.forTesting().toBuilder()))
+                .build();
+        relay = own(RelayServer.start(config, run));
         return relay;
     }
 

@@ -95,7 +95,7 @@ class SummonerStackTest {
 
     @Test
     void closedComponentsSayWhyTheyAreNotReady() {
-        RelayServer relay = RelayServer.start(RelayServerConfig.builder().port(0).build());
+        RelayServer relay = RelayServer.start(RelayServerConfig.forTesting());
         relay.awaitReady(Duration.ofSeconds(1));
         relay.close();
         assertThatThrownBy(() -> relay.awaitReady(Duration.ofSeconds(1)))

@@ -41,7 +41,7 @@ final class ServerWarningScenario implements ConformanceScenario {
 
     @Override
     public UnaryOperator<RelayServerConfig.Builder> relaySetup() {
-        return b -> b.rateLimitPerWindow(LIMIT).rateLimitWindow(WINDOW);
+        return b -> b.rust(r -> r.rateLimitPerWindow(LIMIT).rateLimitWindow(WINDOW));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.summonersim.harness.conformance;
 
 import dev.summonersim.llmstub.LlmStub;
 import dev.summonersim.llmstub.LlmStubConfig;
+import dev.summonersim.relay.RelayRunOptions;
 import dev.summonersim.relay.RelayServer;
 import dev.summonersim.relay.RelayServerConfig;
 
@@ -63,11 +64,8 @@ final class Stage implements AutoCloseable {
     private RelayServer startRelay(int port) {
         Path record = directory.resolve("relay-" + (records.size() + 1) + ".jsonl");
         records.add(record);
-        return RelayServer.start(relaySetup.apply(RelayServerConfig.builder()
-                .port(port)
-                .rateLimitPerWindow(null)
-                .clientTimeout(null)
-                .recordFile(record)).build());
+        return RelayServer.start(relaySetup.apply(RelayServerConfig.forTesting().toBuilder().port(port)).build(),
+                RelayRunOptions.builder().recordFile(record).build());
     }
 
     Duration budget() {

@@ -57,8 +57,8 @@ class ConformanceKitTest {
     @Test
     @Timeout(300)
     void anExternalRelayIsTestedThroughTheRecordingProxy() {
-        try (RelayServer external = RelayServer.start(RelayServerConfig.builder().port(0).flavour(RelayFlavour.PYTHON)
-                .rateLimitPerWindow(null).clientTimeout(null).build())) {
+        try (RelayServer external = RelayServer.start(RelayServerConfig.forTesting().toBuilder()
+                .flavour(RelayFlavour.PYTHON).build())) {
             KitInvocation kit = KitInvocation.run("--relay", "127.0.0.1:" + external.port());
             System.out.print(kit.out());
 

@@ -9,6 +9,7 @@ import dev.summonersim.testkit.RecordingClient;
 import dev.summonersim.harness.fixtures.Scenario;
 import dev.summonersim.harness.fixtures.ScenarioExtension;
 import dev.summonersim.llmstub.StubScripts;
+import dev.summonersim.relay.RelayRunOptions;
 import dev.summonersim.relay.chaos.ChaosSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,7 +80,8 @@ class ChaosScenarioTest {
      */
     private CheckReport runThroughChaos(Scenario scenario, String chaos) {
         Path record = dir.resolve("record.jsonl");
-        scenario.relay(relay -> relay.recordFile(record).chaos(chaos == null ? null : ChaosSpec.parse(chaos)));
+        scenario.relay(relay -> relay,
+                RelayRunOptions.builder().recordFile(record).chaos(chaos == null ? null : ChaosSpec.parse(chaos)).build());
         scenario.streamAgent();
         RecordingClient user = scenario.client("user");
 

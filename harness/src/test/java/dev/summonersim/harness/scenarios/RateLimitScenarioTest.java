@@ -41,7 +41,8 @@ class RateLimitScenarioTest {
     @Test
     void lowLimitCutsTheStreamWarnsTheSenderAndTheCheckerReportsTheMissingTail(Scenario scenario) {
         LogCapture agentLog = scenario.own(LogCapture.of("StreamAgent_1"));
-        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST).rateLimitPerWindow(LIMIT).rateLimitWindow(Duration.ofMinutes(1)));
+        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST)
+                .rust(r -> r.rateLimitPerWindow(LIMIT).rateLimitWindow(Duration.ofMinutes(1))));
         scenario.streamAgent();
         RecordingClient user = scenario.client("user");
 
@@ -76,7 +77,8 @@ class RateLimitScenarioTest {
 
     @Test
     void senderOverTheLimitGetsTheExactWarningLinePerDroppedLine(Scenario scenario) {
-        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST).rateLimitPerWindow(3).rateLimitWindow(Duration.ofMinutes(1)));
+        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST)
+                .rust(r -> r.rateLimitPerWindow(3).rateLimitWindow(Duration.ofMinutes(1))));
         RecordingClient sender = scenario.client("sender");
         RecordingClient receiver = scenario.client("receiver");
         eventually("both peers registered").until(() -> scenario.currentRelay().connectedClients() == 2);
@@ -97,7 +99,8 @@ class RateLimitScenarioTest {
     @Test
     void highLimitLetsTheSameStreamThrough(Scenario scenario) {
         LogCapture agentLog = scenario.own(LogCapture.of("StreamAgent_1"));
-        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST).rateLimitPerWindow(1_000).rateLimitWindow(Duration.ofMinutes(1)));
+        scenario.relay(relay -> relay.flavour(RelayFlavour.RUST)
+                .rust(r -> r.rateLimitPerWindow(1_000).rateLimitWindow(Duration.ofMinutes(1))));
         scenario.streamAgent();
         RecordingClient user = scenario.client("user");
 

@@ -15,7 +15,8 @@ public class ConfigException extends RuntimeException {
         super(message, cause);
     }
 
-    static ConfigException invalid(String key, Object value, String expectation) {
+    /** {@code key = value: expected expectation}, with strings quoted and durations in seconds. */
+    public static ConfigException invalid(String key, Object value, String expectation) {
         return new ConfigException(key + " = " + describe(value) + ": expected " + expectation);
     }
 

@@ -53,6 +53,27 @@ public record LoggerConfig(String logLevel, boolean enableConsoleLog, String con
         return defaults().toBuilder();
     }
 
+    /**
+     * Reads a {@code logger} section (the same keys in client and server config files); a missing or null key takes
+     * its value from {@code defaults}.
+     *
+     * @throws ConfigException naming the key when a value has the wrong type
+     */
+    public static LoggerConfig read(ConfigSection s, LoggerConfig defaults) {
+        return new LoggerConfig(
+                s.string("log_level", defaults.logLevel()),
+                s.bool("enable_console_log", defaults.enableConsoleLog()),
+                s.string("console_log_format", defaults.consoleLogFormat()),
+                s.bool("enable_file_log", defaults.enableFileLog()),
+                s.bool("enable_json_log", defaults.enableJsonLog()),
+                s.string("log_file_path", defaults.logFilePath()),
+                s.string("log_format", defaults.logFormat()),
+                s.nonNullLong("max_file_size", defaults.maxFileSize()),
+                s.nonNullInt("backup_count", defaults.backupCount()),
+                s.string("date_format", defaults.dateFormat()),
+                s.stringList("log_keys") != null ? s.stringList("log_keys") : defaults.logKeys());
+    }
+
     public Builder toBuilder() {
         return new Builder().logLevel(logLevel).enableConsoleLog(enableConsoleLog).consoleLogFormat(consoleLogFormat)
                 .enableFileLog(enableFileLog).enableJsonLog(enableJsonLog).logFilePath(logFilePath)

@@ -1,7 +1,9 @@
 package dev.summonersim.relay.pipeline;
 
 import dev.summonersim.relay.RelayServerConfig;
+import dev.summonersim.relay.RustPolicies;
 import dev.summonersim.relay.chaos.ChaosEngine;
+import dev.summonersim.relay.chaos.ChaosSpec;
 import dev.summonersim.relay.policy.BackpressurePolicy;
 import dev.summonersim.relay.policy.FixedWindowRateLimiter;
 import dev.summonersim.relay.policy.InactivityTracker;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RelayServerInitializer extends ChannelInitializer<SocketChannel> {
     private static final Utf8Validator UTF8 = new Utf8Validator();
     private final RelayServerConfig config;
+    private final ChaosSpec chaos;
     private final PeerRegistry registry;
     private final PeerCloser closer;
     private final Broadcaster broadcaster;
@@ -34,10 +37,12 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
     private final RelayCounters counters;
     private final AtomicLong connections = new AtomicLong();
 
-    public RelayServerInitializer(RelayServerConfig config, PeerRegistry registry, PeerCloser closer,
+    /** @param chaos deliberate faults; null or inactive = none */
+    public RelayServerInitializer(RelayServerConfig config, ChaosSpec chaos, PeerRegistry registry, PeerCloser closer,
                                   Broadcaster broadcaster, BackpressurePolicy policy, IpQuarantine quarantine,
                                   FrameRecorder recorder, ChannelGroup allChannels, RelayCounters counters) {
         this.config = config;
+        this.chaos = chaos == null || !chaos.isActive() ? null : chaos;
         this.registry = registry;
         this.closer = closer;
         this.broadcaster = broadcaster;
@@ -54,27 +59,28 @@ public final class RelayServerInitializer extends ChannelInitializer<SocketChann
         allChannels.add(ch);
         Peer peer = new Peer(ch, policy, counters);
         boolean rust = config.flavour() == RelayFlavour.RUST;
+        RustPolicies policies = config.rust();
         ChannelPipeline p = ch.pipeline();
         if (quarantineGate != null) {
             p.addLast("quarantine", quarantineGate);
         }
         p.addLast("framer", new LineFrameDecoder(rust, !rust, config.maxLineBytes()));
         p.addLast("utf8", UTF8);
-        if (rust && config.clientTimeout() != null) {
+        if (rust && policies.clientTimeout() != null) {
             p.addLast("inactivity", new InactivityHandler(
-                    new InactivityTracker(config.clientTimeout(), System::nanoTime),
-                    config.timeoutCheckInterval(), peer, closer));
+                    new InactivityTracker(policies.clientTimeout(), System::nanoTime),
+                    policies.timeoutCheckInterval(), peer, closer));
         }
-        if (rust && config.rateLimitPerWindow() != null) {
+        if (rust && policies.rateLimitPerWindow() != null) {
             p.addLast("rateLimit", new RateLimitHandler(
-                    new FixedWindowRateLimiter(config.rateLimitPerWindow(), config.rateLimitWindow(), System::nanoTime),
+                    new FixedWindowRateLimiter(policies.rateLimitPerWindow(), policies.rateLimitWindow(), System::nanoTime),
                     peer, closer, config.maxOutboundQueueBytes()));
         }
-        ChaosRelay chaos = config.chaos() == null || !config.chaos().isActive() ? null
-                : new ChaosRelay(new ChaosEngine(config.chaos(), connections.incrementAndGet()), broadcaster, peer,
+        ChaosRelay chaosRelay = chaos == null ? null
+                : new ChaosRelay(new ChaosEngine(chaos, connections.incrementAndGet()), broadcaster, peer,
                         ch.eventLoop());
         p.addLast("relay", new RelayHandler(peer, config.flavour(), config.maxFrameBytes(), broadcaster, registry,
-                recorder, chaos, loggedContent, counters, config.maxOutboundQueueBytes()));
+                recorder, chaosRelay, loggedContent, counters, config.maxOutboundQueueBytes()));
         p.addLast("session", new SessionHandler(peer, registry, closer));
     }
 }

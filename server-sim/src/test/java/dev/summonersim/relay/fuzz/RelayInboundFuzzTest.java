@@ -90,8 +90,8 @@ class RelayInboundFuzzTest {
         String label = "seed " + seed + ", " + flavour;
         long activeBefore = activeAllocations();
         ErrorCapture errors = new ErrorCapture();
-        RelayServerConfig config = RelayServerConfig.builder().flavour(flavour).rateLimitPerWindow(null)
-                .clientTimeout(null).workerThreads(2).build();  // shipped-style thresholds; the stall window is 60 s
+        RelayServerConfig config = RelayServerConfig.forTesting().toBuilder().flavour(flavour)
+                .workerThreads(2).build();  // shipped-style thresholds; the stall window is 60 s
         DirectMemorySampler memory = new DirectMemorySampler();
         ExecutorService pool = Executors.newCachedThreadPool();
         long started = System.nanoTime();

@@ -32,7 +32,7 @@ class ServerWarningTest {
         logged.start();
         agentLog.addAppender(logged);
         try {
-            stack.relay(relay -> relay.rateLimitPerWindow(5));
+            stack.relay(relay -> relay.rust(r -> r.rateLimitPerWindow(5)));
             LlmStub stub = stack.stub(LlmStubConfig.defaults());
             StreamAgent agent = TestAgents.start(stack, b -> b.name(name).llmBaseUrl(stub.baseUrl()).llmApiKey("k"));
             RecordingClient observer = stack.client("observer");

@@ -3,6 +3,7 @@ package dev.summonersim.testkit.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.summonersim.relay.RelayServer;
+import dev.summonersim.relay.RelayRunOptions;
 import dev.summonersim.relay.RelayServerConfig;
 import dev.summonersim.relay.chaos.ChaosSpec;
 import dev.summonersim.sdk.protocol.EnvelopeCodec;
@@ -54,8 +55,8 @@ class DeliveryComparisonChaosTest {
         List<Integer> labelled = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<ObservedEvent> emitted;
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().port(0).rateLimitPerWindow(null)
-                .clientTimeout(null).recordFile(record).chaos(ChaosSpec.parse(chaos.replace(' ', ','))).build());
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.forTesting(), RelayRunOptions.builder()
+                .recordFile(record).chaos(ChaosSpec.parse(chaos.replace(' ', ','))).build());
              Socket sender = connect(relay); Socket receiver = connect(relay)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.connectedClients() == 2);
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -100,8 +101,8 @@ class DeliveryComparisonChaosTest {
     @Test
     void withoutChaosNothingIsReported() throws Exception {
         Path record = dir.resolve("clean.jsonl");
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().port(0).rateLimitPerWindow(null)
-                .clientTimeout(null).recordFile(record).build());
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.forTesting(),
+                RelayRunOptions.builder().recordFile(record).build());
              Socket sender = connect(relay); Socket receiver = connect(relay)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> relay.connectedClients() == 2);
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
