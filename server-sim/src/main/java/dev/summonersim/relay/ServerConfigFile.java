@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.summonersim.sdk.config.ConfigException;
 import dev.summonersim.sdk.config.ConfigSection;
 import dev.summonersim.sdk.config.LoggerConfig;
-import dev.summonersim.sdk.wire.RelayFlavour;
+import dev.summonersim.sdk.protocol.RelayFlavour;
 
 import java.io.IOException;
 import java.nio.file.Files;
