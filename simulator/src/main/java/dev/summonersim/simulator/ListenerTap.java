@@ -29,6 +29,7 @@ final class ListenerTap implements ReceiveHandler {
     private final Map<String, OpenStream> open = new HashMap<>();
     private final Map<String, ObservedEvent[]> closed = new HashMap<>();
     private long position;
+    private long lines;
 
     /** @param rateLimited whether the relay dropped lines of a sender for its rate limit */
     ListenerTap(PromptLedger ledger, RunMeters meters, Predicate<String> rateLimited) {
@@ -52,8 +53,13 @@ final class ListenerTap implements ReceiveHandler {
     @Override
     public synchronized void onMessage(ReceivedMessage message) {
         long now = System.nanoTime();
-        if (!(message instanceof RelayMessage relay) || !ledger.isAgent(relay.remoteAddr())) {
-            return; // the driver's prompts and anything else that is not an agent's
+        if (!(message instanceof RelayMessage relay)) {
+            return; // the relay's own notices
+        }
+        lines++;
+        meters.lineReceived();
+        if (!ledger.isAgent(relay.remoteAddr())) {
+            return; // the driver's prompts
         }
         Optional<ObservedEvent> parsed = ObservedEvent.fromPayload(position++, relay.content());
         if (parsed.isEmpty()) {
@@ -114,6 +120,11 @@ final class ListenerTap implements ReceiveHandler {
             violations(StreamInvariantChecker.structural().check(e.getValue().events), e.getValue().sender);
         }
         open.clear();
+    }
+
+    /** Every line the relay delivered to this listener (agents' events and the driver's prompts). */
+    synchronized long lines() {
+        return lines;
     }
 
     synchronized int openStreams() {

@@ -44,7 +44,19 @@ record RunResult(
         int relayThreads,
         double heapAfterWarmUpMb,
         double heapAfterRunMb,
+        Deliveries deliveries,
         String limit) {
+
+    /** The memory target: heap after the run at most twice the heap after the warm-up (both after a full GC). */
+    static final double HEAP_GROWTH_LIMIT = 2.0;
+
+    double heapGrowth() {
+        return heapAfterRunMb / heapAfterWarmUpMb;
+    }
+
+    boolean heapWithinLimit() {
+        return heapAfterRunMb <= HEAP_GROWTH_LIMIT * heapAfterWarmUpMb;
+    }
 
     double cpu(CpuSampler.Part part) {
         return cpuSeconds.getOrDefault(part.name().toLowerCase(java.util.Locale.ROOT), 0.0);

@@ -43,6 +43,7 @@ import picocli.CommandLine;
             "  bin/simulate --stream-agents 20 --listeners 5 --duration 20s",
             "  bin/simulate --compare polling:10,timeout:500,blocking --duration 30s",
             "  bin/simulate --sweep-agents 10,50,100,200 --compare polling:10,timeout:500,blocking --duration 20s",
+            "  bin/simulate --sweep-agents 25,50,100 --prompt-rate-per-agent 0.02 --compare polling:10,blocking",
             "",
             "Exit codes: 0 no violations, 1 violations found, 2 bad option."})
 public final class SimulateCommand implements Callable<Integer> {
@@ -63,8 +64,13 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "polling interval, or the wait limit in timeout mode (default: 10 polling, 500 timeout)")
     Long intervalMs;
 
-    @Option(names = "--prompt-rate", paramLabel = "R", description = "prompts per second in total (default: ${DEFAULT-VALUE})")
-    double promptRate = 2;
+    @Option(names = "--prompt-rate", paramLabel = "R", description = "prompts per second in total (default: 2)")
+    Double promptRate;
+
+    @Option(names = "--prompt-rate-per-agent", paramLabel = "R",
+            description = "instead: R prompts per second per agent, so the total grows with the population of a sweep "
+                    + "(and the relay's deliveries with its square)")
+    Double promptRatePerAgent;
 
     @Option(names = "--duration", paramLabel = "D", description = "how long prompts are sent: 60s, 2m, 500ms (default: ${DEFAULT-VALUE})")
     String duration = "60s";
@@ -153,7 +159,14 @@ public final class SimulateCommand implements Callable<Integer> {
             if (warm.compareTo(length) >= 0) {
                 throw bad("--warm-up must be shorter than --duration");
             }
-            workload = new Workload(agents, listeners, promptRate, length, warm, lognormal("--ttft-ms", ttftMs),
+            if (promptRate != null && promptRatePerAgent != null) {
+                throw bad("--prompt-rate and --prompt-rate-per-agent exclude each other; give one");
+            }
+            if (promptRatePerAgent != null && !(promptRatePerAgent > 0)) {
+                throw bad("--prompt-rate-per-agent must be a number > 0, got " + promptRatePerAgent);
+            }
+            workload = new Workload(agents, listeners, promptRate != null ? promptRate : 2,
+                    promptRatePerAgent != null ? promptRatePerAgent : 0, length, warm, lognormal("--ttft-ms", ttftMs),
                     lognormal("--token-delay-ms", tokenDelayMs), lognormal("--tokens", tokens), runSeed);
             strategies = strategies();
             populations = sweep == null ? List.of(agents) : List.copyOf(sweep);
@@ -212,8 +225,11 @@ public final class SimulateCommand implements Callable<Integer> {
         header.put("cores", Runtime.getRuntime().availableProcessors());
         header.put("java", System.getProperty("java.version"));
         header.put("finished_utc", Instant.now().toString());
-        header.put("workload", String.format(Locale.ROOT, "%.3g prompts/s, %s duration (%s warm-up), ttft %s ms, "
-                        + "token delay %s ms, %s tokens", workload.promptRate(), workload.duration(),
+        header.put("workload", String.format(Locale.ROOT, "%s, %s duration (%s warm-up), ttft %s ms, "
+                        + "token delay %s ms, %s tokens", workload.promptRatePerAgent() > 0
+                        ? String.format(Locale.ROOT, "%.3g prompts/s per agent", workload.promptRatePerAgent())
+                        : String.format(Locale.ROOT, "%.3g prompts/s in total", workload.promptRate()),
+                workload.duration(),
                 workload.warmUp(), workload.ttftMs(), workload.tokenDelayMs(), workload.tokens()));
         header.put("relay_config", relayDescription);
         SimulationReport report = new SimulationReport(header, runs, boundMs);

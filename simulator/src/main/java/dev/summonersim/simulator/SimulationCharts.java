@@ -16,6 +16,7 @@ final class SimulationCharts {
     static final String LATENCY_CDF = "token-latency-cdf.png";
     static final String EVENTS_OVER_TIME = "events-per-second.png";
     static final String CPU_VS_POPULATION = "cpu-vs-population.png";
+    static final String DELIVERIES_VS_POPULATION = "deliveries-vs-population.png";
     /** Log axes cannot show zero. */
     private static final double FLOOR_MS = 0.01;
 
@@ -31,6 +32,9 @@ final class SimulationCharts {
         save(latencyCdf(), dir, LATENCY_CDF, written);
         save(eventsOverTime(), dir, EVENTS_OVER_TIME, written);
         save(cpuVsPopulation(), dir, CPU_VS_POPULATION, written);
+        if (report.populations().size() > 1) {
+            save(deliveriesVsPopulation(), dir, DELIVERIES_VS_POPULATION, written);
+        }
         return written;
     }
 
@@ -81,6 +85,32 @@ final class SimulationCharts {
             }
             chart.addSeries(r.strategy(), x, y).setMarker(SeriesMarkers.NONE);
         }
+        return chart;
+    }
+
+    /** Log-log, with the N^2 line through the smallest population's mean, so the slope can be read off. */
+    private XYChart deliveriesVsPopulation() {
+        XYChart chart = new XYChartBuilder().width(1000).height(560)
+                .title("Relay deliveries to all clients per second against the population (measured window)")
+                .xAxisTitle("stream agents (log)").yAxisTitle("deliveries/s (log)").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setMarkerSize(8);
+        List<Integer> populations = report.populations();
+        for (String s : report.strategies()) {
+            List<RunResult> rows = report.runs().stream().filter(r -> r.strategy().equals(s)).toList();
+            double[] x = rows.stream().mapToDouble(RunResult::agents).toArray();
+            double[] y = rows.stream().mapToDouble(r -> Math.max(1, r.deliveries().allClientsPerSecond())).toArray();
+            chart.addSeries(String.format(java.util.Locale.ROOT, "%s (exponent %.2f)", s,
+                    report.exponent(s, Deliveries::allClientsPerSecond)), x, y);
+        }
+        int n0 = populations.get(0);
+        double y0 = report.runs().stream().filter(r -> r.agents() == n0)
+                .mapToDouble(r -> r.deliveries().allClientsPerSecond()).average().orElse(1);
+        double[] x = populations.stream().mapToDouble(Integer::doubleValue).toArray();
+        double[] ref = populations.stream().mapToDouble(n -> Math.max(1, y0 * Math.pow((double) n / n0, 2))).toArray();
+        chart.addSeries("N^2 reference", x, ref).setMarker(SeriesMarkers.NONE);
         return chart;
     }
 

@@ -77,6 +77,9 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         s.put("events_delivered", runs.stream().mapToLong(RunResult::eventsDelivered).sum());
         s.put("violations", runs.stream().mapToLong(RunResult::violations).sum());
         s.put("rate_limit_drops", runs.stream().mapToLong(RunResult::rateLimitDrops).sum());
+        s.put("lines_relayed", runs.stream().mapToLong(r -> r.deliveries().linesRelayed()).sum());
+        s.put("deliveries_all_clients", runs.stream().mapToLong(r -> r.deliveries().allClients()).sum());
+        s.put("heap_within_2x", runs.stream().allMatch(RunResult::heapWithinLimit));
         Map<String, Object> strategies = new LinkedHashMap<>();
         headline().forEach(r -> strategies.put(r.strategy(), runSummary(r)));
         s.put("strategies", strategies);
@@ -95,6 +98,8 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
             knee.put("bound_p99_token_latency_ms", boundMs);
             knee.put("largest_population", knees());
             s.put("knee", knee);
+            s.put("deliveries_growth", growthSummary());
+            s.put("idle_cost", idleCostSummary());
         }
         s.put("limit_rule", LimitRule.STATEMENT);
         return s;
@@ -129,23 +134,70 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         m.put("cpu_s_by_part", r.cpuSeconds());
         m.put("process_cpu_s", r.processCpuSeconds());
         m.put("agent_idle_wakeups_per_s", r.agentIdleWakeupsPerSecond());
-        m.put("relay_deliveries_per_s", relayDeliveriesPerSecond(r));
+        m.put("relay_deliveries_per_s", r.deliveries().allClientsPerSecond());
+        Deliveries d = r.deliveries();
+        Map<String, Object> deliveries = new LinkedHashMap<>();
+        deliveries.put("lines_relayed", d.linesRelayed());
+        deliveries.put("listener_lines_min", d.listenerLinesMin());
+        deliveries.put("listener_lines_max", d.listenerLinesMax());
+        deliveries.put("driver_lines", d.driverLines());
+        deliveries.put("all_clients", d.allClients());
+        deliveries.put("all_clients_expected", d.allClientsExpected());
+        deliveries.put("lines_relayed_per_s", d.linesPerSecond());
+        deliveries.put("all_clients_per_s", d.allClientsPerSecond());
+        m.put("deliveries", deliveries);
         m.put("stub", Map.of("max_open_streams", r.stubMaxOpenStreams(), "peak_open_streams",
                 r.stubPeakOpenStreams(), "requests_that_waited", r.stubRequestsThatWaited()));
-        m.put("heap_mb", Map.of("after_warm_up", r.heapAfterWarmUpMb(), "after_run", r.heapAfterRunMb()));
+        Map<String, Object> heap = new LinkedHashMap<>();
+        heap.put("after_warm_up", r.heapAfterWarmUpMb());
+        heap.put("after_run", r.heapAfterRunMb());
+        heap.put("growth", r.heapGrowth());
+        heap.put("within_2x", r.heapWithinLimit());
+        m.put("heap_mb", heap);
         m.put("limit", r.limit());
         m.put("events_per_s", r.eventsPerSecond());
         return m;
     }
 
-    /**
-     * Lines the relay wrote per second, derived: every event an agent sent reached each of the M listeners once,
-     * so events sent = delivered / M, and the relay wrote each to every other client (N - 1 agents, M listeners,
-     * the driver).
-     */
-    static double relayDeliveriesPerSecond(RunResult r) {
-        double sent = (double) r.eventsDelivered() / r.listeners();
-        return sent * (r.agents() + r.listeners()) / Math.max(1, r.eventsPerSecond().size());
+    /** Per strategy: the exponent of deliveries to all clients (and of lines relayed) against the population. */
+    Map<String, Object> growthSummary() {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("fit", "least-squares slope of log(per-second rate in the measured window) against log(agents)");
+        Map<String, Object> per = new LinkedHashMap<>();
+        for (String st : strategies()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("all_clients_exponent", exponent(st, d -> d.allClientsPerSecond()));
+            e.put("lines_relayed_exponent", exponent(st, d -> d.linesPerSecond()));
+            per.put(st, e);
+        }
+        g.put("strategies", per);
+        return g;
+    }
+
+    double exponent(String strategy, java.util.function.ToDoubleFunction<Deliveries> rate) {
+        return GrowthExponent.fit(runs.stream().filter(r -> r.strategy().equals(strategy))
+                .map(r -> new double[] {r.agents(), rate.applyAsDouble(r.deliveries())}).toList());
+    }
+
+    private Map<String, Object> idleCostSummary() {
+        List<IdleCostRule.Point> points = IdleCostRule.points(runs, populations());
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("rule", IdleCostRule.STATEMENT);
+        c.put("threshold_cores", IdleCostRule.THRESHOLD_CORES);
+        c.put("matters_from_population", IdleCostRule.mattersFrom(points));
+        List<Object> list = new ArrayList<>();
+        for (IdleCostRule.Point p : points) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("agents", p.agents());
+            e.put("polling", p.polling());
+            e.put("cheapest_other", p.cheapest());
+            e.put("excess_agent_cores", p.excessCores());
+            e.put("idle_wakeups_per_s", p.idleWakeupsPerSecond());
+            e.put("matters", p.matters());
+            list.add(e);
+        }
+        c.put("points", list);
+        return c;
     }
 
     String markdown(List<String> charts) {
@@ -161,6 +213,11 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
             knees().forEach((s, n) -> md.append("| ").append(s).append(" | ")
                     .append(n == null ? "none of those run" : n).append(" |\n"));
         }
+        md.append(deliveriesSection());
+        if (populations().size() > 1) {
+            md.append(idleCostSection());
+        }
+        md.append(memorySection());
         md.append("\n**Limit rule.** ").append(LimitRule.STATEMENT).append("\n");
         md.append("\n**Accounting.** Expected deliveries = (tokens the stub wrote + 2) per stream x listeners. "
                 + "Drops explained by cause: tokens the stub wrote that the agent never sent (cancelled or failed "
@@ -179,20 +236,85 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         return md.toString();
     }
 
+    private String deliveriesSection() {
+        StringBuilder md = new StringBuilder("\n## Deliveries to every client\n\n");
+        md.append("The relay has no addressing: each line goes to every client but its sender (N agents, M listeners, "
+                + "the driver), so each line relayed costs N + M deliveries. Lines relayed are counted at every "
+                + "listener (each must get every line) and at the driver; the agents' share follows the same rule "
+                + "(the agents keep no count and the relay exposes none). Rates are per second of the measured "
+                + "window.\n\n");
+        md.append("| strategy | agents | clients | lines relayed (run) | deliveries to all clients (run) / expected "
+                + "| lines relayed/s | deliveries to all clients/s | listener events delivered (run) |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (RunResult r : runs) {
+            Deliveries d = r.deliveries();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d / %d | %.0f | %.0f | %d |%n", r.strategy(),
+                    r.agents(), r.agents() + r.listeners() + 1, d.linesRelayed(), d.allClients(),
+                    d.allClientsExpected(), d.linesPerSecond(), d.allClientsPerSecond(), r.eventsDelivered()));
+        }
+        if (populations().size() > 1) {
+            md.append("\n**Growth with the population** (least-squares slope of log rate against log agents; 1 is "
+                    + "linear, 2 the square):\n\n| strategy | deliveries to all clients | lines relayed |\n"
+                    + "|---|---|---|\n");
+            for (String st : strategies()) {
+                md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", st,
+                        exponent(st, Deliveries::allClientsPerSecond), exponent(st, Deliveries::linesPerSecond)));
+            }
+        }
+        return md.toString();
+    }
+
+    private String idleCostSection() {
+        List<IdleCostRule.Point> points = IdleCostRule.points(runs, populations());
+        StringBuilder md = new StringBuilder("\n## Polling's idle cost\n\n");
+        md.append("**Rule.** ").append(IdleCostRule.STATEMENT).append("\n\n");
+        if (points.isEmpty()) {
+            return md.append("Not computed: the comparison needs a polling and a timeout or blocking strategy.\n")
+                    .toString();
+        }
+        md.append("| polling strategy | agents | cheapest other | extra agent CPU (cores) | idle wake-ups/s | "
+                + "matters |\n|---|---|---|---|---|---|\n");
+        for (IdleCostRule.Point p : points) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %+.3f | %.0f | %s |%n", p.polling(), p.agents(),
+                    p.cheapest(), p.excessCores(), p.idleWakeupsPerSecond(), p.matters() ? "yes" : "no"));
+        }
+        md.append("\n");
+        IdleCostRule.mattersFrom(points).forEach((st, n) -> md.append("- ").append(st).append(": ")
+                .append(n == null ? "does not matter at any population run" : "matters from " + n + " agents")
+                .append("\n"));
+        return md.toString();
+    }
+
+    private String memorySection() {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%n**Memory** (target: heap after the run "
+                + "within %.0fx of heap after the warm-up, both after a full GC, at the same population): ",
+                RunResult.HEAP_GROWTH_LIMIT));
+        List<RunResult> failed = runs.stream().filter(r -> !r.heapWithinLimit()).toList();
+        if (failed.isEmpty()) {
+            double worst = runs.stream().mapToDouble(RunResult::heapGrowth).max().orElse(Double.NaN);
+            return md.append(String.format(Locale.ROOT, "pass in every run (largest growth %.2fx).%n", worst))
+                    .toString();
+        }
+        md.append("FAIL in ");
+        md.append(String.join(", ", failed.stream().map(r -> String.format(Locale.ROOT, "%s at %d agents (%.0f -> "
+                + "%.0f MB)", r.strategy(), r.agents(), r.heapAfterWarmUpMb(), r.heapAfterRunMb())).toList()));
+        return md.append(".\n").toString();
+    }
+
     private static String table(List<RunResult> rows) {
         StringBuilder t = new StringBuilder("| strategy | agents | listeners | streams done / cancelled / unfinished "
                 + "| events delivered | violations | token latency p50 / p99 / max (ms) | TTFT p50 / p99 (ms) "
-                + "| agent CPU (s) | relay CPU (s) | idle wake-ups/s | heap warm-up / end (MB) | limit |\n"
+                + "| agent CPU (s) | relay CPU (s) | idle wake-ups/s | heap warm-up / end (MB), within 2x | limit |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (RunResult r : rows) {
             t.append(String.format(Locale.ROOT,
                     "| %s | %d | %d | %d / %d / %d | %d | %d | %.1f / %.1f / %.1f | %.0f / %.0f | %.2f | %.2f | %.0f "
-                            + "| %.0f / %.0f | %s |%n",
+                            + "| %.0f / %.0f (%.2fx, %s) | %s |%n",
                     r.strategy(), r.agents(), r.listeners(), r.streamsCompleted(), r.streamsCancelled(),
                     r.streamsUnfinished(), r.eventsDelivered(), r.violations(), r.tokenLatencyP50(),
                     r.tokenLatencyP99(), r.tokenLatencyMax(), r.ttftP50(), r.ttftP99(), r.cpu(CpuSampler.Part.AGENTS),
                     r.cpu(CpuSampler.Part.RELAY), r.agentIdleWakeupsPerSecond(), r.heapAfterWarmUpMb(),
-                    r.heapAfterRunMb(), r.limit()));
+                    r.heapAfterRunMb(), r.heapGrowth(), r.heapWithinLimit() ? "pass" : "FAIL", r.limit()));
         }
         return t.toString();
     }

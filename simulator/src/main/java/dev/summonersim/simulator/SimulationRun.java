@@ -11,6 +11,7 @@ import dev.summonersim.sdk.client.ClientHandle;
 import dev.summonersim.sdk.client.SummonerClient;
 import dev.summonersim.sdk.protocol.RelayFlavour;
 import dev.summonersim.sdk.protocol.RelayFrameCodec;
+import dev.summonersim.sdk.protocol.RelayMessage;
 import dev.summonersim.testkit.check.ObservedEvent;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -36,6 +37,7 @@ final class SimulationRun {
     static final String DRIVER_NAME = "driver";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration LATE_LINES = Duration.ofSeconds(10);
 
     private final Workload workload;
     private final StrategySpec strategy;
@@ -72,6 +74,7 @@ final class SimulationRun {
         RunMeters meters = new RunMeters();
         LongAdder idle = new LongAdder();
         LongAdder agentSent = new LongAdder();
+        LongAdder driverLines = new LongAdder();
         CpuSampler cpu = new CpuSampler();
         List<StreamAgent> agents = new ArrayList<>();
         List<ClientHandle> listeners = new ArrayList<>();
@@ -115,7 +118,12 @@ final class SimulationRun {
 
             PromptDriver driver = new PromptDriver(names, ledger, workload.promptRate(), workload.seed(),
                     workload.duration());
-            driverClient = SummonerClient.builder(DRIVER_NAME).port(relay.port()).onSend(driver).build().start();
+            driverClient = SummonerClient.builder(DRIVER_NAME).port(relay.port()).onSend(driver)
+                    .onReceive(message -> {
+                        if (message instanceof RelayMessage) {
+                            driverLines.increment();
+                        }
+                    }).build().start();
             awaitPriming(ledger, n, m);
             long start = driver.start();
             long end = start + workload.duration().toNanos();
@@ -126,6 +134,8 @@ final class SimulationRun {
             long nextTick = start;
             CpuSampler.Sample cpuAtWarm = null;
             long idleAtWarm = 0;
+            long linesAtWarm = 0;
+            long linesAtEnd = 0;
             double heapWarm = Double.NaN;
             CpuSampler.Sample cpuAtEnd = null;
             long idleAtEnd = 0;
@@ -143,10 +153,12 @@ final class SimulationRun {
                     meters.measureFrom(System.nanoTime());
                     cpuAtWarm = cpu.sample();
                     idleAtWarm = idle.sum();
+                    linesAtWarm = meters.linesReceivedCount();
                 }
                 if (cpuAtEnd == null && now >= end) {
                     cpuAtEnd = cpu.sample();
                     idleAtEnd = idle.sum();
+                    linesAtEnd = meters.linesReceivedCount();
                 }
                 if (perSecond.size() % 5 == 0) {
                     progress(now - start, ledger, meters, perSecond.get(perSecond.size() - 1), m, now >= end);
@@ -157,14 +169,19 @@ final class SimulationRun {
                 }
             }
             double heapRun = heapAfterGcMb();
+            long prompts = driver.promptsSent() + n;
+            long agentLines = agentSent.sum() - rateLimit.dropped();
+            awaitLines(taps, driverLines, agentLines + prompts, agentLines);
             driverClient.close();
             listeners.forEach(ClientHandle::close);
             taps.forEach(ListenerTap::finish);
             closeAgents(agents);
             double measured = (workload.duration().toNanos() - workload.warmUp().toNanos()) / 1e9;
             CpuSampler.Sample window = cpuAtEnd.minus(cpuAtWarm);
+            double linesPerSecond = (linesAtEnd - linesAtWarm) / (double) m / measured;
+            Deliveries deliveries = deliveries(taps, driverLines.sum(), prompts, agentLines, linesPerSecond, meters);
             return result(ledger, meters, driver, stub, relay, rateLimit, agentSent.sum(), measured, window,
-                    (idleAtEnd - idleAtWarm) / measured, perSecond, heapWarm, heapRun);
+                    (idleAtEnd - idleAtWarm) / measured, perSecond, heapWarm, heapRun, deliveries);
         } finally {
             if (driverClient != null) {
                 driverClient.close();
@@ -180,6 +197,19 @@ final class SimulationRun {
         agents.clear();
     }
 
+    /**
+     * Every stream has ended at the listeners, but the driver (and a listener, for the driver's last prompts) may not
+     * have read its last lines yet: waits a little for them before the count is checked.
+     */
+    private static void awaitLines(List<ListenerTap> taps, LongAdder driverLines, long relayed, long agentLines)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + LATE_LINES.toNanos();
+        while (System.nanoTime() < deadline && (driverLines.sum() < agentLines
+                || taps.stream().anyMatch(t -> t.lines() < relayed))) {
+            Thread.sleep(20);
+        }
+    }
+
     /** Waits until every agent's priming stream has ended at every listener. */
     private static void awaitPriming(PromptLedger ledger, int agents, int listeners) throws InterruptedException {
         long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
@@ -192,10 +222,44 @@ final class SimulationRun {
         }
     }
 
+    /**
+     * Every listener must have received every line the relay relayed, and the driver every line but its prompts;
+     * each agent receives every line but its own, which only the broadcast rule tells (agents keep no count).
+     *
+     * @param prompts    prompts the driver sent, priming included
+     * @param agentLines the agents' lines the relay relayed (sent, minus what the rate limit dropped)
+     */
+    private Deliveries deliveries(List<ListenerTap> taps, long driverLines, long prompts, long agentLines,
+                                  double linesPerSecond, RunMeters meters) {
+        int n = workload.agents();
+        int m = workload.listeners();
+        long relayed = agentLines + prompts;
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        long atListeners = 0;
+        for (int j = 0; j < taps.size(); j++) {
+            long lines = taps.get(j).lines();
+            min = Math.min(min, lines);
+            max = Math.max(max, lines);
+            atListeners += lines;
+            if (lines != relayed) {
+                meters.violation("accounting: " + LISTENER_PREFIX + j + " received " + lines + " lines, the relay "
+                        + "relayed " + relayed + " (" + agentLines + " of the agents, " + prompts + " prompts)");
+            }
+        }
+        if (driverLines != relayed - prompts) {
+            meters.violation("accounting: the driver received " + driverLines + " lines, expected every line but "
+                    + "its own prompts: " + (relayed - prompts));
+        }
+        long atAgents = n * relayed - agentLines;
+        return new Deliveries(relayed, min, max, driverLines, atListeners + driverLines + atAgents,
+                relayed * (n + m), linesPerSecond, linesPerSecond * (n + m));
+    }
+
     private RunResult result(PromptLedger ledger, RunMeters meters, PromptDriver driver, LlmStub stub,
                              RelayServer relay, RateLimitCounter rateLimit, long agentSent, double measured,
-                             CpuSampler.Sample cpu,
-                             double idlePerSecond, List<Long> perSecond, double heapWarm, double heapRun) {
+                             CpuSampler.Sample cpu, double idlePerSecond, List<Long> perSecond, double heapWarm,
+                             double heapRun, Deliveries deliveries) {
         int m = workload.listeners();
         long rateLimitDrops = rateLimit.dropped();
         int unfinishedExplained = 0;
@@ -250,7 +314,7 @@ final class SimulationRun {
                 latency.getTotalCount(), ms(latency, 50), ms(latency, 99), latency.getMaxValue() / 1000.0,
                 ms(ttft, 50), ms(ttft, 99), cdf(latency), ms(driver.lateness(), 99), cpuSeconds,
                 cpu.processSeconds(), idlePerSecond, perSecond, stub.maxOpenStreams(), stub.peakOpenStreams(),
-                stub.streamsThatWaited(), relayConfig.workerThreads(), heapWarm, heapRun, null);
+                stub.streamsThatWaited(), relayConfig.workerThreads(), heapWarm, heapRun, deliveries, null);
         return LimitRule.withLimit(r);
     }
 

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param agents      stream agents (each its own client and socket)
  * @param listeners   receive-only clients that check and time every event
  * @param promptRate  prompts per second in total (Poisson)
+ * @param promptRatePerAgent when &gt; 0, {@code promptRate} is this times {@code agents}, at every population of a
+ *                    sweep (so each agent gets the same share and the relay's deliveries grow with the square of the
+ *                    population); 0 keeps {@code promptRate} fixed in total
  * @param duration    how long prompts are sent (the drain after it is not counted)
  * @param warmUp      the first part of the run, whose tokens and CPU are not measured
  * @param ttftMs      LLM time to first token
@@ -19,8 +22,8 @@ import java.util.Objects;
  * @param tokens      answer length in tokens
  * @param seed        seeds the prompt process and the stub
  */
-public record Workload(int agents, int listeners, double promptRate, Duration duration, Duration warmUp,
-                       Lognormal ttftMs, Lognormal tokenDelayMs, Lognormal tokens, long seed) {
+public record Workload(int agents, int listeners, double promptRate, double promptRatePerAgent, Duration duration,
+                       Duration warmUp, Lognormal ttftMs, Lognormal tokenDelayMs, Lognormal tokens, long seed) {
 
     public Workload {
         if (agents < 1) {
@@ -28,6 +31,12 @@ public record Workload(int agents, int listeners, double promptRate, Duration du
         }
         if (listeners < 1) {
             throw new IllegalArgumentException("--listeners must be at least 1, got " + listeners);
+        }
+        if (promptRatePerAgent < 0 || Double.isNaN(promptRatePerAgent) || Double.isInfinite(promptRatePerAgent)) {
+            throw new IllegalArgumentException("--prompt-rate-per-agent must be a number > 0, got " + promptRatePerAgent);
+        }
+        if (promptRatePerAgent > 0) {
+            promptRate = promptRatePerAgent * agents;
         }
         if (!(promptRate > 0) || Double.isInfinite(promptRate)) {
             throw new IllegalArgumentException("--prompt-rate must be a number > 0, got " + promptRate);
@@ -43,6 +52,7 @@ public record Workload(int agents, int listeners, double promptRate, Duration du
     }
 
     public Workload withAgents(int n) {
-        return new Workload(n, listeners, promptRate, duration, warmUp, ttftMs, tokenDelayMs, tokens, seed);
+        return new Workload(n, listeners, promptRate, promptRatePerAgent, duration, warmUp, ttftMs, tokenDelayMs, tokens,
+                seed);
     }
 }

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulateSmokeTest {
 
     private static final String[] FAST = {"--listeners", "2", "--duration", "3s", "--warm-up", "500ms",
-        "--prompt-rate", "4", "--ttft-ms", "20,60", "--token-delay-ms", "5,15", "--tokens", "10,30", "--seed", "7"};
+        "--ttft-ms", "20,60", "--token-delay-ms", "5,15", "--tokens", "10,30", "--seed", "7"};
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private JsonNode simulate(Path dir, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of(FAST));
+        if (!List.of(extra).contains("--prompt-rate-per-agent")) {
+            args.addAll(List.of("--prompt-rate", "4"));
+        }
         args.addAll(List.of(extra));
         args.addAll(List.of("--report-dir", dir.toString()));
         String[] a = args.toArray(String[]::new);
@@ -62,6 +65,20 @@ class SimulateSmokeTest {
         assertThat(s.has("agent_idle_wakeups_per_s")).isTrue();
         assertThat(s.get("limit").asText()).isNotBlank();
         assertThat(s.get("heap_mb").get("after_run").asDouble()).isPositive();
+        assertThat(s.get("heap_mb").get("growth").asDouble()).isPositive();
+        assertThat(s.get("heap_mb").get("within_2x").isBoolean()).isTrue();
+        // Every listener got every relayed line, the driver every line but its prompts, and each line cost
+        // (clients - 1) deliveries.
+        JsonNode d = s.get("deliveries");
+        long relayed = d.get("lines_relayed").asLong();
+        assertThat(relayed).isGreaterThan(s.get("events_delivered").asLong() / s.get("listeners").asLong());
+        assertThat(d.get("listener_lines_min").asLong()).isEqualTo(relayed);
+        assertThat(d.get("listener_lines_max").asLong()).isEqualTo(relayed);
+        assertThat(d.get("driver_lines").asLong()).isPositive().isLessThan(relayed);
+        assertThat(d.get("all_clients").asLong()).isEqualTo(d.get("all_clients_expected").asLong())
+                .isEqualTo(relayed * (s.get("agents").asLong() + s.get("listeners").asLong()));
+        assertThat(d.get("lines_relayed_per_s").asDouble()).isPositive();
+        assertThat(d.get("all_clients_per_s").asDouble()).isPositive();
     }
 
     @Test
@@ -83,7 +100,7 @@ class SimulateSmokeTest {
     @Test
     void compareAndSweepRunEveryStrategyAtEveryPopulation(@TempDir Path dir) throws Exception {
         JsonNode summary = simulate(dir.resolve("sweep"), "--sweep-agents", "2,3", "--compare",
-                "polling:10,timeout:500,blocking");
+                "polling:10,timeout:500,blocking", "--prompt-rate-per-agent", "2");
         assertThat(summary.get("strategies").size()).isEqualTo(3);
         summary.get("strategies").forEach(SimulateSmokeTest::assertRun);
         assertThat(summary.get("strategies").get("blocking").get("agent_idle_wakeups_per_s").asDouble()).isZero();
@@ -95,7 +112,24 @@ class SimulateSmokeTest {
         // The same seeded workload for every strategy: the same prompts.
         assertThat(summary.get("strategies").get("polling:10").get("prompts_sent"))
                 .isEqualTo(summary.get("strategies").get("blocking").get("prompts_sent"));
-        assertThat(Files.readString(dir.resolve("sweep").resolve("report.md"))).contains("## Sweep", "**Knee**");
+        // The total prompt rate grows with the population: 4 then 6 prompts/s, from the same seeded draws.
+        assertThat(summary.get("workload").asText()).contains("2.00 prompts/s per agent");
+        assertThat(sweep.get(1).get("strategies").get("blocking").get("prompts_sent").asInt())
+                .isGreaterThan(sweep.get(0).get("strategies").get("blocking").get("prompts_sent").asInt());
+        summary.get("deliveries_growth").get("strategies").forEach(e -> {
+            assertThat(e.get("all_clients_exponent").isNumber()).isTrue();
+            assertThat(e.get("lines_relayed_exponent").isNumber()).isTrue();
+        });
+        JsonNode idle = summary.get("idle_cost");
+        assertThat(idle.get("rule").asText()).contains("of a core more than");
+        assertThat(idle.get("points").size()).as("polling:10 at 2 and 3 agents").isEqualTo(2);
+        assertThat(idle.get("points").get(0).get("cheapest_other").asText()).isIn("timeout:500", "blocking");
+        assertThat(idle.get("matters_from_population").has("polling:10")).isTrue();
+        assertThat(summary.get("heap_within_2x").isBoolean()).isTrue();
+        assertThat(dir.resolve("sweep").resolve("deliveries-vs-population.png")).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("sweep").resolve("report.md"))).contains("## Sweep", "**Knee**",
+                "## Deliveries to every client", "**Growth with the population**", "## Polling's idle cost",
+                "**Memory**");
     }
 
     @Test
