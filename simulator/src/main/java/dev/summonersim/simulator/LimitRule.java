@@ -28,7 +28,7 @@ final class LimitRule {
                 r.tokenLatencyP99(), r.tokenLatencyMax(), r.ttftP50(), r.ttftP99(), r.latencyCdf(),
                 r.promptLatenessP99(), r.cpuSeconds(), r.processCpuSeconds(), r.agentIdleWakeupsPerSecond(),
                 r.eventsPerSecond(), r.stubMaxOpenStreams(), r.stubPeakOpenStreams(), r.stubRequestsThatWaited(),
-                r.relayThreads(), r.heapAfterWarmUpMb(), r.heapAfterRunMb(), r.deliveries(), limitOf(r));
+                r.relayThreads(), r.heapAfterWarmUpMb(), r.heapAfterRunMb(), r.deliveries(), r.slowReceivers(), limitOf(r));
     }
 
     static String limitOf(RunResult r) {

@@ -3,6 +3,7 @@ package dev.summonersim.simulator;
 import dev.summonersim.llmstub.TokenWriteListener;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -28,6 +29,7 @@ final class PromptLedger implements TokenWriteListener {
         private boolean stubFinished;
         private boolean stubComplete;
         private int listenersClosed;
+        private final BitSet closedBy = new BitSet();
         private int minTokensSeen = Integer.MAX_VALUE;
         private int maxTokensSeen;
         private String terminal;
@@ -62,8 +64,9 @@ final class PromptLedger implements TokenWriteListener {
             written = Math.max(written, tokens);
         }
 
-        synchronized void closedAtListener(int tokensSeen, String terminalType) {
+        synchronized void closedAtListener(int listener, int tokensSeen, String terminalType) {
             listenersClosed++;
+            closedBy.set(listener);
             minTokensSeen = Math.min(minTokensSeen, tokensSeen);
             maxTokensSeen = Math.max(maxTokensSeen, tokensSeen);
             if (terminal == null) {
@@ -73,6 +76,13 @@ final class PromptLedger implements TokenWriteListener {
 
         synchronized int listenersClosed() {
             return listenersClosed;
+        }
+
+        /** Whether the stream ended at each of these listeners. */
+        synchronized boolean closedAt(BitSet listeners) {
+            BitSet missing = (BitSet) listeners.clone();
+            missing.andNot(closedBy);
+            return missing.isEmpty();
         }
 
         synchronized Outcome outcome() {
@@ -132,6 +142,11 @@ final class PromptLedger implements TokenWriteListener {
             Integer agent = agentByAddress.get(senderAddr);
             return agent == null ? null : unansweredByAgent.get(agent).poll();
         });
+    }
+
+    /** The agent connected from this address, or null. */
+    Integer agentAt(String address) {
+        return agentByAddress.get(address);
     }
 
     boolean isAgent(String senderAddr) {

@@ -17,7 +17,6 @@ final class RunMeters {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     private final LongAdder delivered = new LongAdder();
-    private final LongAdder linesReceived = new LongAdder();
     private final LongAdder violations = new LongAdder();
     private final LongAdder explained = new LongAdder();
     private final List<String> firstViolations = new ArrayList<>();
@@ -33,16 +32,6 @@ final class RunMeters {
 
     long deliveredCount() {
         return delivered.sum();
-    }
-
-    /** A listener received a relayed line (any sender). */
-    void lineReceived() {
-        linesReceived.increment();
-    }
-
-    /** Lines received by all listeners together. */
-    long linesReceivedCount() {
-        return linesReceived.sum();
     }
 
     void violation(String description) {

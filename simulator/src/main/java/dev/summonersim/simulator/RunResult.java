@@ -45,6 +45,7 @@ record RunResult(
         double heapAfterWarmUpMb,
         double heapAfterRunMb,
         Deliveries deliveries,
+        SlowReceivers slowReceivers,
         String limit) {
 
     /** The memory target: heap after the run at most twice the heap after the warm-up (both after a full GC). */

@@ -95,6 +95,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "relay rate limit in lines per minute per client (default: off)")
     Integer rateLimit;
 
+    @Option(names = "--slow-listeners", paramLabel = "K",
+            description = "the first K listeners stop reading at the end of the warm-up until the relay drops them "
+                    + "(or the schedule ends), then reconnect: what they lose is counted as backpressure drops "
+                    + "(default: ${DEFAULT-VALUE})")
+    int slowListeners = 0;
+
     @Option(names = "--relay-config", paramLabel = "FILE",
             description = "run the relay with this server_config.json instead of the simulation config (port chosen at run time)")
     Path relayConfig;
@@ -167,7 +173,8 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             workload = new Workload(agents, listeners, promptRate != null ? promptRate : 2,
                     promptRatePerAgent != null ? promptRatePerAgent : 0, length, warm, lognormal("--ttft-ms", ttftMs),
-                    lognormal("--token-delay-ms", tokenDelayMs), lognormal("--tokens", tokens), runSeed);
+                    lognormal("--token-delay-ms", tokenDelayMs), lognormal("--tokens", tokens), runSeed,
+                    slowListeners);
             strategies = strategies();
             populations = sweep == null ? List.of(agents) : List.copyOf(sweep);
             for (int n : populations) {

@@ -77,6 +77,8 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         s.put("events_delivered", runs.stream().mapToLong(RunResult::eventsDelivered).sum());
         s.put("violations", runs.stream().mapToLong(RunResult::violations).sum());
         s.put("rate_limit_drops", runs.stream().mapToLong(RunResult::rateLimitDrops).sum());
+        s.put("backpressure_drops", runs.stream().mapToLong(r -> r.slowReceivers().lostEvents()).sum());
+        s.put("relay_disconnects", runs.stream().mapToLong(r -> r.slowReceivers().relayDisconnects()).sum());
         s.put("lines_relayed", runs.stream().mapToLong(r -> r.deliveries().linesRelayed()).sum());
         s.put("deliveries_all_clients", runs.stream().mapToLong(r -> r.deliveries().allClients()).sum());
         s.put("heap_within_2x", runs.stream().allMatch(RunResult::heapWithinLimit));
@@ -123,6 +125,9 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         m.put("violations_explained_by_rate_limit", r.violationsExplainedByRateLimit());
         m.put("first_violations", r.firstViolations());
         m.put("rate_limit_drops", r.rateLimitDrops());
+        m.put("backpressure_drops", r.slowReceivers().lostEvents());
+        m.put("relay_disconnects", r.slowReceivers().relayDisconnects());
+        m.put("dropped_receivers", r.slowReceivers().dropped());
         m.put("token_latency_ms", Map.of("p50", r.tokenLatencyP50(), "p99", r.tokenLatencyP99(),
                 "max", r.tokenLatencyMax(), "samples", r.latencySamples()));
         m.put("ttft_ms", Map.of("p50", r.ttftP50(), "p99", r.ttftP99()));
@@ -213,6 +218,7 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
             knees().forEach((s, n) -> md.append("| ").append(s).append(" | ")
                     .append(n == null ? "none of those run" : n).append(" |\n"));
         }
+        md.append(dropsSection());
         md.append(deliveriesSection());
         if (populations().size() > 1) {
             md.append(idleCostSection());
@@ -221,9 +227,13 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         md.append("\n**Limit rule.** ").append(LimitRule.STATEMENT).append("\n");
         md.append("\n**Accounting.** Expected deliveries = (tokens the stub wrote + 2) per stream x listeners. "
                 + "Drops explained by cause: tokens the stub wrote that the agent never sent (cancelled or failed "
-                + "streams), and lines the relay dropped for its rate limit (x listeners). Anything else is a "
-                + "violation, as is every invariant-checker finding except those on streams of an agent the "
-                + "relay rate-limited (counted apart as explained by the rate limit).\n");
+                + "streams), lines the relay dropped for its rate limit (x listeners), and the events a listener "
+                + "did not receive because the relay disconnected it as a slow receiver (backpressure: the lines "
+                + "queued for it and those relayed while it reconnected; its streams cut by the disconnect are "
+                + "not checked). Anything else is a violation, as is a listener losing its connection without "
+                + "the relay dropping it, the relay dropping an agent or the driver, and every invariant-checker "
+                + "finding except those on streams of an agent the relay rate-limited (counted apart as explained "
+                + "by the rate limit).\n");
         for (RunResult r : runs) {
             if (!r.firstViolations().isEmpty()) {
                 md.append("\nFirst violations, ").append(r.strategy()).append(" at ").append(r.agents())
@@ -233,6 +243,29 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         }
         md.append("\n## Charts\n\n");
         charts.forEach(c -> md.append("![").append(c).append("](").append(c).append(")\n\n"));
+        return md.toString();
+    }
+
+    private String dropsSection() {
+        StringBuilder md = new StringBuilder("\n## Drops by cause\n\nEvents the listeners did not receive, each "
+                + "explained by a cause (see **Accounting** below); unexplained ones are violations.\n\n");
+        List<String> causes = new ArrayList<>();
+        runs.forEach(r -> r.dropsByCause().keySet().forEach(c -> {
+            if (!causes.contains(c)) {
+                causes.add(c);
+            }
+        }));
+        md.append("| strategy | agents | expected | delivered | ").append(String.join(" | ", causes))
+                .append(" | unexplained | relay disconnects | dropped receivers |\n|---|---|---|---|")
+                .append("---|".repeat(causes.size())).append("---|---|---|\n");
+        for (RunResult r : runs) {
+            md.append("| ").append(r.strategy()).append(" | ").append(r.agents()).append(" | ")
+                    .append(r.expectedDeliveries()).append(" | ").append(r.eventsDelivered()).append(" | ");
+            causes.forEach(c -> md.append(r.dropsByCause().getOrDefault(c, 0L)).append(" | "));
+            md.append(r.unexplainedDeliveries()).append(" | ").append(r.slowReceivers().relayDisconnects())
+                    .append(" | ").append(r.slowReceivers().dropped().isEmpty() ? "none"
+                            : String.join(", ", r.slowReceivers().dropped())).append(" |\n");
+        }
         return md.toString();
     }
 

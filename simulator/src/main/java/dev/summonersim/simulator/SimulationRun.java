@@ -7,6 +7,7 @@ import dev.summonersim.llmstub.LlmStubConfig;
 import dev.summonersim.relay.BackpressureThresholds;
 import dev.summonersim.relay.RelayServer;
 import dev.summonersim.relay.RelayServerConfig;
+import dev.summonersim.relay.RelayStats;
 import dev.summonersim.sdk.client.ClientHandle;
 import dev.summonersim.sdk.client.SummonerClient;
 import dev.summonersim.sdk.protocol.RelayFlavour;
@@ -17,10 +18,13 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -80,7 +84,7 @@ final class SimulationRun {
         List<ClientHandle> listeners = new ArrayList<>();
         List<ListenerTap> taps = new ArrayList<>();
         ClientHandle driverClient = null;
-        try (RateLimitCounter rateLimit = new RateLimitCounter();
+        try (RelayDropLog relayLog = new RelayDropLog();
              RelayServer relay = RelayServer.start(relayConfig);
              LlmStub stub = LlmStub.start(LlmStubConfig.builder()
                      .ttft(workload.ttftMs()).tokenDelay(workload.tokenDelayMs()).tokens(workload.tokens())
@@ -104,10 +108,10 @@ final class SimulationRun {
                 ledger.agentAddress(i, RelayFrameCodec.formatAddress(agent.localAddress()));
             }
             for (int j = 0; j < m; j++) {
-                ListenerTap tap = new ListenerTap(ledger, meters, rateLimit::limited);
+                ListenerTap tap = new ListenerTap(j, ledger, meters, relayLog, j < workload.slowListeners());
                 taps.add(tap);
-                listeners.add(SummonerClient.builder(LISTENER_PREFIX + j).port(relay.port()).onReceive(tap).build()
-                        .start());
+                listeners.add(SummonerClient.builder(LISTENER_PREFIX + j).port(relay.port()).onReceive(tap)
+                        .listener(tap).build().start());
             }
             for (ClientHandle l : listeners) {
                 if (!l.awaitConnected(CONNECT_TIMEOUT)) {
@@ -125,9 +129,12 @@ final class SimulationRun {
                         }
                     }).build().start();
             awaitPriming(ledger, n, m);
+            String driverAddress = RelayFrameCodec.formatAddress(driverClient.localAddress());
             long start = driver.start();
             long end = start + workload.duration().toNanos();
             long warmEnd = start + workload.warmUp().toNanos();
+            // a listener that never stalls, for the rate of lines relayed
+            ListenerTap reference = taps.get(workload.slowListeners());
 
             List<Long> perSecond = new ArrayList<>();
             long lastDelivered = 0;
@@ -153,35 +160,43 @@ final class SimulationRun {
                     meters.measureFrom(System.nanoTime());
                     cpuAtWarm = cpu.sample();
                     idleAtWarm = idle.sum();
-                    linesAtWarm = meters.linesReceivedCount();
+                    linesAtWarm = reference.lines();
                 }
                 if (cpuAtEnd == null && now >= end) {
                     cpuAtEnd = cpu.sample();
                     idleAtEnd = idle.sum();
-                    linesAtEnd = meters.linesReceivedCount();
+                    linesAtEnd = reference.lines();
                 }
                 if (perSecond.size() % 5 == 0) {
-                    progress(now - start, ledger, meters, perSecond.get(perSecond.size() - 1), m, now >= end);
+                    progress(now - start, ledger, meters, perSecond.get(perSecond.size() - 1), drainedAt(taps),
+                            now >= end);
                 }
-                if (now >= end && (allClosed(ledger, m) || now >= drainDeadline
-                        || (quietFor(perSecond, 3) && onlyRateLimitedOpen(ledger, m, rateLimit)))) {
+                BitSet connected = drainedAt(taps);
+                if (now >= end && (allClosed(ledger, connected) || now >= drainDeadline
+                        || (quietFor(perSecond, 3) && onlyRateLimitedOpen(ledger, connected, relayLog)))) {
                     break;
                 }
             }
+            taps.forEach(ListenerTap::resume);
             double heapRun = heapAfterGcMb();
             long prompts = driver.promptsSent() + n;
-            long agentLines = agentSent.sum() - rateLimit.dropped();
+            long agentLines = agentSent.sum() - relayLog.rateLimited();
             awaitLines(taps, driverLines, agentLines + prompts, agentLines);
+            taps.forEach(ListenerTap::closing);
             driverClient.close();
             listeners.forEach(ClientHandle::close);
             taps.forEach(ListenerTap::finish);
             closeAgents(agents);
             double measured = (workload.duration().toNanos() - workload.warmUp().toNanos()) / 1e9;
             CpuSampler.Sample window = cpuAtEnd.minus(cpuAtWarm);
-            double linesPerSecond = (linesAtEnd - linesAtWarm) / (double) m / measured;
-            Deliveries deliveries = deliveries(taps, driverLines.sum(), prompts, agentLines, linesPerSecond, meters);
-            return result(ledger, meters, driver, stub, relay, rateLimit, agentSent.sum(), measured, window,
-                    (idleAtEnd - idleAtWarm) / measured, perSecond, heapWarm, heapRun, deliveries);
+            double linesPerSecond = (linesAtEnd - linesAtWarm) / measured;
+            SlowReceivers slow = slowReceivers(taps, relay, relayLog, ledger, driverAddress, agentLines, prompts,
+                    meters);
+            Deliveries deliveries = deliveries(taps, driverLines.sum(), prompts, agentLines, linesPerSecond, slow,
+                    meters);
+            return result(ledger, meters, driver, stub, relayLog, agentSent.sum(), measured, window,
+                    (idleAtEnd - idleAtWarm) / measured, perSecond, heapWarm, heapRun, deliveries, slow,
+                    neverDisconnected(taps));
         } finally {
             if (driverClient != null) {
                 driverClient.close();
@@ -205,7 +220,7 @@ final class SimulationRun {
             throws InterruptedException {
         long deadline = System.nanoTime() + LATE_LINES.toNanos();
         while (System.nanoTime() < deadline && (driverLines.sum() < agentLines
-                || taps.stream().anyMatch(t -> t.lines() < relayed))) {
+                || taps.stream().anyMatch(t -> t.disconnects() == 0 && t.lines() < relayed))) {
             Thread.sleep(20);
         }
     }
@@ -213,7 +228,9 @@ final class SimulationRun {
     /** Waits until every agent's priming stream has ended at every listener. */
     private static void awaitPriming(PromptLedger ledger, int agents, int listeners) throws InterruptedException {
         long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
-        while (ledger.prompts().size() < agents || !allClosed(ledger, listeners)) {
+        BitSet all = new BitSet();
+        all.set(0, listeners);
+        while (ledger.prompts().size() < agents || !allClosed(ledger, all)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the agents' priming streams did not all end within "
                         + CONNECT_TIMEOUT.toSeconds() + " s");
@@ -230,7 +247,7 @@ final class SimulationRun {
      * @param agentLines the agents' lines the relay relayed (sent, minus what the rate limit dropped)
      */
     private Deliveries deliveries(List<ListenerTap> taps, long driverLines, long prompts, long agentLines,
-                                  double linesPerSecond, RunMeters meters) {
+                                  double linesPerSecond, SlowReceivers slow, RunMeters meters) {
         int n = workload.agents();
         int m = workload.listeners();
         long relayed = agentLines + prompts;
@@ -242,7 +259,7 @@ final class SimulationRun {
             min = Math.min(min, lines);
             max = Math.max(max, lines);
             atListeners += lines;
-            if (lines != relayed) {
+            if (lines != relayed && !taps.get(j).droppedByRelay()) {
                 meters.violation("accounting: " + LISTENER_PREFIX + j + " received " + lines + " lines, the relay "
                         + "relayed " + relayed + " (" + agentLines + " of the agents, " + prompts + " prompts)");
             }
@@ -253,15 +270,54 @@ final class SimulationRun {
         }
         long atAgents = n * relayed - agentLines;
         return new Deliveries(relayed, min, max, driverLines, atListeners + driverLines + atAgents,
-                relayed * (n + m), linesPerSecond, linesPerSecond * (n + m));
+                relayed * (n + m) - slow.lostLines(), linesPerSecond, linesPerSecond * (n + m));
+    }
+
+    /**
+     * Who the relay dropped as a slow receiver, and what the dropped listeners lost (explained: counted as
+     * backpressure drops). A listener that lost its connection without being dropped, and an agent or the driver
+     * being dropped (its prompts and answers are lost, which no accounting can follow), are violations.
+     */
+    private static SlowReceivers slowReceivers(List<ListenerTap> taps, RelayServer relay, RelayDropLog relayLog,
+                                               PromptLedger ledger, String driverAddress, long agentLines,
+                                               long prompts, RunMeters meters) {
+        RelayStats stats = relay.stats();
+        long disconnects = stats.stallDrops() + stats.overflowDrops();
+        Set<String> named = new HashSet<>(relayLog.droppedReceivers());
+        List<String> dropped = new ArrayList<>();
+        long lostEvents = 0;
+        long lostLines = 0;
+        for (ListenerTap tap : taps) {
+            if (tap.droppedByRelay()) {
+                dropped.add(tap.name() + " " + tap.addresses().stream().filter(relayLog::dropped).toList());
+                lostEvents += agentLines - tap.events();
+                lostLines += agentLines + prompts - tap.lines();
+                tap.addresses().forEach(named::remove);
+            } else if (tap.disconnects() > 0) {
+                meters.violation(tap.name() + " lost its connection " + tap.disconnects() + " time(s) during the run "
+                        + "without the relay dropping it as a slow receiver");
+            }
+        }
+        for (String address : named) {
+            Integer agent = ledger.agentAt(address);
+            String who = agent != null ? AGENT_PREFIX + agent : address.equals(driverAddress) ? DRIVER_NAME : "a client";
+            dropped.add(who + " [" + address + "]");
+            meters.violation("the relay dropped " + who + " (" + address + ") as a slow receiver: the prompts and "
+                    + "events it lost cannot be accounted for");
+        }
+        if (disconnects != relayLog.droppedReceivers().size()) {
+            meters.violation("the relay counted " + disconnects + " slow-receiver disconnects but named "
+                    + relayLog.droppedReceivers().size() + " in its log");
+        }
+        return new SlowReceivers(disconnects, List.copyOf(dropped), lostEvents, lostLines);
     }
 
     private RunResult result(PromptLedger ledger, RunMeters meters, PromptDriver driver, LlmStub stub,
-                             RelayServer relay, RateLimitCounter rateLimit, long agentSent, double measured,
-                             CpuSampler.Sample cpu, double idlePerSecond, List<Long> perSecond, double heapWarm,
-                             double heapRun, Deliveries deliveries) {
+                             RelayDropLog relayLog, long agentSent, double measured, CpuSampler.Sample cpu,
+                             double idlePerSecond, List<Long> perSecond, double heapWarm, double heapRun,
+                             Deliveries deliveries, SlowReceivers slow, BitSet connected) {
         int m = workload.listeners();
-        long rateLimitDrops = rateLimit.dropped();
+        long rateLimitDrops = relayLog.rateLimited();
         int unfinishedExplained = 0;
         int completed = 0;
         int cancelled = 0;
@@ -271,9 +327,9 @@ final class SimulationRun {
         for (PromptLedger.Prompt p : ledger.prompts()) {
             PromptLedger.Outcome o = p.outcome();
             expected += (long) (o.stubTokens() + 2) * m;
-            if (o.listenersClosed() < m || o.terminal() == null) {
+            if (!p.closedAt(connected) || o.terminal() == null) {
                 unfinished++;
-                if (rateLimit.limited(ledger.addressOf(o.agent()))) {
+                if (relayLog.limited(ledger.addressOf(o.agent()))) {
                     unfinishedExplained++;
                 }
                 continue;
@@ -292,15 +348,16 @@ final class SimulationRun {
         Map<String, Long> drops = new LinkedHashMap<>();
         drops.put("cancelled_or_failed_stream", cancelDrops);
         drops.put("rate_limit", rateLimitDrops * m);
+        drops.put("backpressure", slow.lostEvents());
         long delivered = meters.deliveredCount();
-        long unexplained = expected - delivered - cancelDrops - rateLimitDrops * m;
+        long unexplained = expected - delivered - cancelDrops - rateLimitDrops * m - slow.lostEvents();
         if (unexplained != 0) {
             meters.violation("accounting: " + delivered + " events delivered, expected " + expected + " minus "
                     + drops + " explained drops; " + unexplained + " unexplained");
         }
         if (unfinished > unfinishedExplained) {
-            meters.violation("accounting: " + unfinished + " stream(s) did not end at every listener within the "
-                    + DRAIN_TIMEOUT.toSeconds() + " s drain");
+            meters.violation("accounting: " + unfinished + " stream(s) did not end at every listener that stayed "
+                    + "connected within the " + DRAIN_TIMEOUT.toSeconds() + " s drain");
         }
         Histogram latency = meters.latencySoFar();
         Histogram ttft = meters.ttftSoFar();
@@ -314,7 +371,7 @@ final class SimulationRun {
                 latency.getTotalCount(), ms(latency, 50), ms(latency, 99), latency.getMaxValue() / 1000.0,
                 ms(ttft, 50), ms(ttft, 99), cdf(latency), ms(driver.lateness(), 99), cpuSeconds,
                 cpu.processSeconds(), idlePerSecond, perSecond, stub.maxOpenStreams(), stub.peakOpenStreams(),
-                stub.streamsThatWaited(), relayConfig.workerThreads(), heapWarm, heapRun, deliveries, null);
+                stub.streamsThatWaited(), relayConfig.workerThreads(), heapWarm, heapRun, deliveries, slow, null);
         return LimitRule.withLimit(r);
     }
 
@@ -334,9 +391,9 @@ final class SimulationRun {
         return points;
     }
 
-    private void progress(long elapsedNanos, PromptLedger ledger, RunMeters meters, long eventsLastSecond, int m,
-                          boolean draining) {
-        long closed = ledger.prompts().stream().filter(p -> p.listenersClosed() >= m).count();
+    private void progress(long elapsedNanos, PromptLedger ledger, RunMeters meters, long eventsLastSecond,
+                          BitSet connected, boolean draining) {
+        long closed = ledger.prompts().stream().filter(p -> p.closedAt(connected)).count();
         Histogram latency = meters.latencySoFar();
         console.printf(Locale.ROOT, "[%s %d agents] %5.1f s%s  streams %d/%d  events/s %d  p99 %s  violations %d%n",
                 strategy.label(), workload.agents(), elapsedNanos / 1e9, draining ? " (drain)" : "", closed,
@@ -351,13 +408,38 @@ final class SimulationRun {
     }
 
     /** The relay's rate limit dropped a terminal event: such a stream never ends, and waiting is pointless. */
-    private static boolean onlyRateLimitedOpen(PromptLedger ledger, int m, RateLimitCounter rateLimit) {
-        return ledger.prompts().stream().filter(p -> p.listenersClosed() < m)
-                .allMatch(p -> rateLimit.limited(ledger.addressOf(p.agent)));
+    private static boolean onlyRateLimitedOpen(PromptLedger ledger, BitSet listeners, RelayDropLog relayLog) {
+        return ledger.prompts().stream().filter(p -> !p.closedAt(listeners))
+                .allMatch(p -> relayLog.limited(ledger.addressOf(p.agent)));
     }
 
-    private static boolean allClosed(PromptLedger ledger, int m) {
-        return ledger.prompts().stream().allMatch(p -> p.listenersClosed() >= m);
+    /** Every stream ended at each of these listeners (a listener that lost its connection may never see the end). */
+    private static boolean allClosed(PromptLedger ledger, BitSet listeners) {
+        return ledger.prompts().stream().allMatch(p -> p.closedAt(listeners));
+    }
+
+    /**
+     * The listeners the drain waits for: not slow (a slow one reads again only after the drain, unless the relay
+     * dropped it), and never disconnected (a dropped one may never see the end of a stream it was cut from).
+     */
+    private static BitSet drainedAt(List<ListenerTap> taps) {
+        BitSet set = neverDisconnected(taps);
+        for (int j = 0; j < taps.size(); j++) {
+            if (taps.get(j).isSlow()) {
+                set.clear(j);
+            }
+        }
+        return set;
+    }
+
+    private static BitSet neverDisconnected(List<ListenerTap> taps) {
+        BitSet connected = new BitSet();
+        for (int j = 0; j < taps.size(); j++) {
+            if (taps.get(j).disconnects() == 0) {
+                connected.set(j);
+            }
+        }
+        return connected;
     }
 
     private static void awaitClients(RelayServer relay, int count) throws InterruptedException {

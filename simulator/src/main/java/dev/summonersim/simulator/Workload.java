@@ -21,9 +21,12 @@ import java.util.Objects;
  * @param tokenDelayMs LLM delay between tokens
  * @param tokens      answer length in tokens
  * @param seed        seeds the prompt process and the stub
+ * @param slowListeners how many of the listeners stop reading at the end of the warm-up until the relay drops them
+ *                    (or the schedule ends); their losses are the relay's backpressure drops
  */
 public record Workload(int agents, int listeners, double promptRate, double promptRatePerAgent, Duration duration,
-                       Duration warmUp, Lognormal ttftMs, Lognormal tokenDelayMs, Lognormal tokens, long seed) {
+                       Duration warmUp, Lognormal ttftMs, Lognormal tokenDelayMs, Lognormal tokens, long seed,
+                       int slowListeners) {
 
     public Workload {
         if (agents < 1) {
@@ -31,6 +34,10 @@ public record Workload(int agents, int listeners, double promptRate, double prom
         }
         if (listeners < 1) {
             throw new IllegalArgumentException("--listeners must be at least 1, got " + listeners);
+        }
+        if (slowListeners < 0 || slowListeners >= listeners) {
+            throw new IllegalArgumentException("--slow-listeners must be at least 0 and fewer than --listeners ("
+                    + listeners + "), got " + slowListeners);
         }
         if (promptRatePerAgent < 0 || Double.isNaN(promptRatePerAgent) || Double.isInfinite(promptRatePerAgent)) {
             throw new IllegalArgumentException("--prompt-rate-per-agent must be a number > 0, got " + promptRatePerAgent);
@@ -53,6 +60,6 @@ public record Workload(int agents, int listeners, double promptRate, double prom
 
     public Workload withAgents(int n) {
         return new Workload(n, listeners, promptRate, promptRatePerAgent, duration, warmUp, ttftMs, tokenDelayMs, tokens,
-                seed);
+                seed, slowListeners);
     }
 }
