@@ -97,8 +97,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--slow-listeners", paramLabel = "K",
             description = "the first K listeners stop reading at the end of the warm-up until the relay drops them "
-                    + "(or the schedule ends), then reconnect: what they lose is counted as backpressure drops "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "(or the other listeners have drained), then read on and reconnect: what they lose is counted "
+                    + "as backpressure drops (default: ${DEFAULT-VALUE})")
     int slowListeners = 0;
 
     @Option(names = "--relay-config", paramLabel = "FILE",

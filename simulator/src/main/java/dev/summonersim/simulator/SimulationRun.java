@@ -278,7 +278,7 @@ final class SimulationRun {
      * backpressure drops). A listener that lost its connection without being dropped, and an agent or the driver
      * being dropped (its prompts and answers are lost, which no accounting can follow), are violations.
      */
-    private static SlowReceivers slowReceivers(List<ListenerTap> taps, RelayServer relay, RelayDropLog relayLog,
+    static SlowReceivers slowReceivers(List<ListenerTap> taps, RelayServer relay, RelayDropLog relayLog,
                                                PromptLedger ledger, String driverAddress, long agentLines,
                                                long prompts, RunMeters meters) {
         RelayStats stats = relay.stats();
