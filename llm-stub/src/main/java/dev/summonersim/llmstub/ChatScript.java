@@ -26,25 +26,36 @@ public final class ChatScript {
     private final Duration ttft;
     private final Duration tokenDelay;
     private final Fault fault;
+    private final String model;
+    private final RecordedTiming recordedTiming;
 
-    private ChatScript(Pattern promptPattern, List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault) {
+    private ChatScript(Pattern promptPattern, List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault,
+                       String model, RecordedTiming recordedTiming) {
         this.promptPattern = promptPattern;
         this.tokens = tokens;
         this.ttft = ttft;
         this.tokenDelay = tokenDelay;
         this.fault = fault;
+        this.model = model;
+        this.recordedTiming = recordedTiming;
     }
 
     /** A script for every prompt. */
     public static ChatScript anyPrompt() {
-        return new ChatScript(null, null, null, null, Fault.none());
+        return new ChatScript(null, null, null, null, Fault.none(), null, null);
+    }
+
+    /** A script for prompts whose last user message is exactly {@code prompt} (how recorded exchanges match). */
+    public static ChatScript whenPromptIs(String prompt) {
+        Objects.requireNonNull(prompt, "prompt");
+        return whenPromptMatches("\\A" + Pattern.quote(prompt) + "\\z");
     }
 
     /** A script for prompts whose last user message contains a match of {@code regex} ({@link java.util.regex.Matcher#find()}). */
     public static ChatScript whenPromptMatches(String regex) {
         Objects.requireNonNull(regex, "regex");
         try {
-            return new ChatScript(Pattern.compile(regex), null, null, null, Fault.none());
+            return new ChatScript(Pattern.compile(regex), null, null, null, Fault.none(), null, null);
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("invalid prompt regex '" + regex + "': " + e.getDescription(), e);
         }
@@ -55,7 +66,7 @@ public final class ChatScript {
     }
 
     public ChatScript tokens(List<String> tokens) {
-        return new ChatScript(promptPattern, List.copyOf(tokens), ttft, tokenDelay, fault);
+        return new ChatScript(promptPattern, List.copyOf(tokens), ttft, tokenDelay, fault, model, recordedTiming);
     }
 
     /** A long reply of {@code n} tokens {@code "tok0", " tok1", ...} (as {@code #stub:tokens=N}). */
@@ -65,16 +76,30 @@ public final class ChatScript {
 
     /** Time to first token: the pause between the response headers and the first content event. */
     public ChatScript ttft(Duration ttft) {
-        return new ChatScript(promptPattern, tokens, checkDelay("ttft", ttft), tokenDelay, fault);
+        return new ChatScript(promptPattern, tokens, checkDelay("ttft", ttft), tokenDelay, fault, model, recordedTiming);
     }
 
     /** The pause before every token after the first (and before the final chunk). */
     public ChatScript tokenDelay(Duration tokenDelay) {
-        return new ChatScript(promptPattern, tokens, ttft, checkDelay("tokenDelay", tokenDelay), fault);
+        return new ChatScript(promptPattern, tokens, ttft, checkDelay("tokenDelay", tokenDelay), fault, model,
+                recordedTiming);
     }
 
     public ChatScript fault(Fault fault) {
-        return new ChatScript(promptPattern, tokens, ttft, tokenDelay, Objects.requireNonNull(fault, "fault"));
+        return new ChatScript(promptPattern, tokens, ttft, tokenDelay, Objects.requireNonNull(fault, "fault"), model,
+                recordedTiming);
+    }
+
+    /** Answers only requests for this {@code model} (compared exactly with the request's {@code "model"}). */
+    public ChatScript forModel(String model) {
+        return new ChatScript(promptPattern, tokens, ttft, tokenDelay, fault, Objects.requireNonNull(model, "model"),
+                recordedTiming);
+    }
+
+    /** Replays each token with its own recorded delay (see {@link RecordedTiming}) instead of one token delay. */
+    public ChatScript recordedTiming(RecordedTiming timing) {
+        return new ChatScript(promptPattern, tokens, ttft, tokenDelay, fault, model,
+                Objects.requireNonNull(timing, "timing"));
     }
 
     /** The prompt regex, or null when the script answers every prompt. */
@@ -99,6 +124,16 @@ public final class ChatScript {
         return fault;
     }
 
+    /** The model this script is limited to, or null for any. */
+    public String model() {
+        return model;
+    }
+
+    /** Per-token recorded timing, or null when the token delay applies. */
+    public RecordedTiming recordedTiming() {
+        return recordedTiming;
+    }
+
     /** Whether this script answers {@code prompt} (ignoring directives). */
     public boolean matches(String prompt) {
         return promptPattern == null || (prompt != null && promptPattern.matcher(prompt).find());
@@ -120,7 +155,8 @@ public final class ChatScript {
     @Override
     public String toString() {
         return "ChatScript{prompt=" + (promptPattern == null ? "*" : "/" + promptPattern.pattern() + "/")
+                + (model == null ? "" : ", model=" + model)
                 + ", tokens=" + (tokens == null ? "default" : tokens.size()) + ", ttft=" + ttft
-                + ", tokenDelay=" + tokenDelay + ", fault=" + fault + "}";
+                + ", tokenDelay=" + (recordedTiming == null ? tokenDelay : "recorded") + ", fault=" + fault + "}";
     }
 }

@@ -1,6 +1,8 @@
 package dev.summonersim.llmstub;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -12,12 +14,15 @@ import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.summonersim.llmstub.internal.ChatCompletionTransformer;
 import dev.summonersim.llmstub.internal.LastUserMessageMatcher;
+import dev.summonersim.llmstub.internal.RecordingDirectory;
 import dev.summonersim.llmstub.internal.RequestRecorder;
 import dev.summonersim.llmstub.internal.ScriptRegistry;
 import dev.summonersim.llmstub.internal.SseStreamingFilter;
 import dev.summonersim.llmstub.internal.StreamPlanner;
 import dev.summonersim.llmstub.internal.StreamRegistry;
 import dev.summonersim.llmstub.internal.StreamingServerFactory;
+import dev.summonersim.llmstub.internal.UpstreamProxy;
+import dev.summonersim.llmstub.internal.UpstreamProxyTransformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +46,7 @@ public final class LlmStub implements AutoCloseable {
     private static final String CHAT_PATH = "/v1/chat/completions";
     private static final int DEFAULT_PRIORITY = 10;
     private static final int SCRIPT_PRIORITY = 5;
+    private static final int PROXY_PRIORITY = 1;
     /** Jetty's acceptor, selectors and reserved threads, on top of one thread per open stream. */
     private static final int JETTY_OWN_THREADS = 16;
 
@@ -49,11 +55,13 @@ public final class LlmStub implements AutoCloseable {
     private final StreamRegistry streams;
     private final RequestRecorder recorder;
     private final int maxOpenStreams;
+    private final UpstreamProxy proxy;
     private boolean closed;
 
     private LlmStub(WireMockServer wireMock, ScriptRegistry scripts, StreamRegistry streams, RequestRecorder recorder,
-                    int maxOpenStreams) {
+                    int maxOpenStreams, UpstreamProxy proxy) {
         this.maxOpenStreams = maxOpenStreams;
+        this.proxy = proxy;
         this.wireMock = wireMock;
         this.scripts = scripts;
         this.streams = streams;
@@ -71,6 +79,8 @@ public final class LlmStub implements AutoCloseable {
         StreamRegistry streams = new StreamRegistry(config.maxOpenStreams());
         RequestRecorder recorder = new RequestRecorder();
         StreamPlanner planner = new StreamPlanner(config.jitter(), config.seed());
+        UpstreamProxy proxy = config.proxy() == null ? null : new UpstreamProxy(config.proxy(),
+                config.recordTo() == null ? null : RecordingDirectory.open(config.recordTo()), streams);
         WireMockServer server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .port(config.port())
@@ -82,12 +92,25 @@ public final class LlmStub implements AutoCloseable {
                 .jettyStopTimeout(1000L)
                 .notifier(new Slf4jNotifier(false))
                 .extensions(
-                        new StreamingServerFactory(new SseStreamingFilter(streams, config.tokenListener())),
+                        new StreamingServerFactory(new SseStreamingFilter(streams, config.tokenListener(), proxy)),
                         new ChatCompletionTransformer(scripts, streams, planner, config),
+                        new UpstreamProxyTransformer(streams),
                         new LastUserMessageMatcher(),
                         recorder));
-        server.start();
-        LlmStub stub = new LlmStub(server, scripts, streams, recorder, config.maxOpenStreams());
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            if (proxy != null) {
+                proxy.close();
+            }
+            throw e;
+        }
+        LlmStub stub = new LlmStub(server, scripts, streams, recorder, config.maxOpenStreams(), proxy);
+        if (proxy != null) {
+            // Above every script: in proxy mode the upstream answers everything under /v1.
+            server.stubFor(any(urlPathMatching("/v1(/.*)?")).atPriority(PROXY_PRIORITY)
+                    .willReturn(aResponse().withTransformers(UpstreamProxyTransformer.NAME)));
+        }
         server.stubFor(post(urlPathEqualTo(CHAT_PATH)).atPriority(DEFAULT_PRIORITY)
                 .willReturn(aResponse()
                         .withTransformers(ChatCompletionTransformer.NAME)
@@ -113,9 +136,15 @@ public final class LlmStub implements AutoCloseable {
         Objects.requireNonNull(script, "script");
         String id = scripts.register(script);
         MappingBuilder mapping = post(urlPathEqualTo(CHAT_PATH)).atPriority(SCRIPT_PRIORITY);
-        if (script.promptRegex() != null) {
-            mapping = mapping.andMatching(LastUserMessageMatcher.NAME,
-                    Parameters.one(LastUserMessageMatcher.PATTERN_PARAMETER, script.promptRegex()));
+        if (script.promptRegex() != null || script.model() != null) {
+            Parameters match = new Parameters();
+            if (script.promptRegex() != null) {
+                match.put(LastUserMessageMatcher.PATTERN_PARAMETER, script.promptRegex());
+            }
+            if (script.model() != null) {
+                match.put(LastUserMessageMatcher.MODEL_PARAMETER, script.model());
+            }
+            mapping = mapping.andMatching(LastUserMessageMatcher.NAME, match);
         }
         wireMock.stubFor(mapping.willReturn(aResponse()
                 .withTransformers(ChatCompletionTransformer.NAME)
@@ -213,6 +242,9 @@ public final class LlmStub implements AutoCloseable {
         }
         closed = true;
         streams.shutdown();
+        if (proxy != null) {
+            proxy.close(); // closes the upstream of every proxied stream, so their threads end before Jetty stops
+        }
         wireMock.stop();
     }
 }

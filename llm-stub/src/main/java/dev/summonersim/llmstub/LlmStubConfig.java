@@ -1,5 +1,7 @@
 package dev.summonersim.llmstub;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,15 @@ import java.util.Random;
  *                       this sizes the thread pool; more requests wait for a thread (see
  *                       {@link LlmStub#peakOpenStreams()})
  * @param tokenListener  told about every token write (for latency measurements in the same JVM)
+ * @param proxy          null, or the base URL of a real OpenAI-compatible server (e.g. {@code http://host:P/v1})
+ *                       to which every {@code /v1/...} request is forwarded instead of answered; answers are
+ *                       streamed through as they arrive
+ * @param recordTo       null, or a directory where each proxied chat completion is written as a mapping file
+ *                       (needs {@code proxy})
  */
 public record LlmStubConfig(int port, Lognormal ttft, Lognormal tokenDelay, Lognormal tokens, Duration jitter,
-                            long seed, List<ChatScript> scripts, int maxOpenStreams, TokenWriteListener tokenListener) {
+                            long seed, List<ChatScript> scripts, int maxOpenStreams, TokenWriteListener tokenListener,
+                            URI proxy, Path recordTo) {
 
     public static final Duration DEFAULT_TTFT = Duration.ofMillis(200);
     public static final Duration DEFAULT_TOKEN_DELAY = Duration.ofMillis(40);
@@ -50,6 +58,25 @@ public record LlmStubConfig(int port, Lognormal ttft, Lognormal tokenDelay, Logn
         }
         scripts = List.copyOf(scripts);
         Objects.requireNonNull(tokenListener, "tokenListener");
+        if (proxy != null) {
+            checkProxyUrl(proxy);
+        }
+        if (recordTo != null && proxy == null) {
+            throw new IllegalArgumentException("recordTo needs proxy: the server to record from");
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException unless {@code url} is an absolute http(s) URL with a host
+     */
+    public static URI checkProxyUrl(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getQuery() != null
+                || url.getFragment() != null) {
+            throw new IllegalArgumentException("'" + url + "' is not an http(s) base URL"
+                    + " (expected e.g. http://127.0.0.1:8080/v1 or https://api.openai.com/v1)");
+        }
+        return url;
     }
 
     public static LlmStubConfig defaults() {
@@ -62,7 +89,8 @@ public record LlmStubConfig(int port, Lognormal ttft, Lognormal tokenDelay, Logn
 
     public Builder toBuilder() {
         return new Builder().port(port).ttft(ttft).tokenDelay(tokenDelay).tokens(tokens).jitter(jitter).seed(seed)
-                .scripts(scripts).maxOpenStreams(maxOpenStreams).tokenListener(tokenListener);
+                .scripts(scripts).maxOpenStreams(maxOpenStreams).tokenListener(tokenListener).proxy(proxy)
+                .recordTo(recordTo);
     }
 
     /** The tokens of the default reply for one request (draws its length from {@code random} when a spread). */
@@ -83,6 +111,8 @@ public record LlmStubConfig(int port, Lognormal ttft, Lognormal tokenDelay, Logn
         private final List<ChatScript> scripts = new ArrayList<>();
         private int maxOpenStreams = DEFAULT_MAX_OPEN_STREAMS;
         private TokenWriteListener tokenListener = TokenWriteListener.NONE;
+        private URI proxy;
+        private Path recordTo;
 
         private Builder() {
         }
@@ -149,9 +179,21 @@ public record LlmStubConfig(int port, Lognormal ttft, Lognormal tokenDelay, Logn
             return this;
         }
 
+        /** Forward every request to this OpenAI-compatible base URL (e.g. {@code http://127.0.0.1:P/v1}). */
+        public Builder proxy(URI baseUrl) {
+            this.proxy = baseUrl;
+            return this;
+        }
+
+        /** Record each proxied chat completion as a mapping file in this directory (created if missing). */
+        public Builder recordTo(Path dir) {
+            this.recordTo = dir;
+            return this;
+        }
+
         public LlmStubConfig build() {
             return new LlmStubConfig(port, ttft, tokenDelay, tokens, jitter, seed, scripts, maxOpenStreams,
-                    tokenListener);
+                    tokenListener, proxy, recordTo);
         }
 
         private static long nonNegativeMillis(String name, Duration d) {

@@ -40,6 +40,11 @@ public final class OpenAiErrors {
         };
     }
 
+    /** The recording proxy's own answer when it cannot reach the upstream (502) or is shutting down. */
+    public static String proxyError(String message) {
+        return body(message, "upstream_error", "upstream_unreachable");
+    }
+
     /** The data of the error event OpenAI sends when a stream fails after it started (status already 200). */
     public static String midStreamError() {
         return body("The server had an error while processing your request. Sorry about that!", "server_error", null);

@@ -3,6 +3,7 @@ package dev.summonersim.llmstub.internal;
 import dev.summonersim.llmstub.ChatScript;
 import dev.summonersim.llmstub.Fault;
 import dev.summonersim.llmstub.Lognormal;
+import dev.summonersim.llmstub.RecordedTiming;
 import dev.summonersim.llmstub.StubScripts;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +14,11 @@ import java.util.List;
  * @param tokenDelay the delay between tokens (the median when {@code gaps} is a spread)
  * @param gaps       what each inter-token delay is drawn from, in ms; fixed at {@code tokenDelay} unless the stub's
  *                   default spread applies (no script or directive set a delay)
+ * @param recorded   per-token delays of a recorded answer, or null; they win over {@code gaps} until a prompt
+ *                   directive changes the tokens or the delay
  */
-public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault, Lognormal gaps) {
+public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault, Lognormal gaps,
+                    RecordedTiming recorded) {
 
     public Reply {
         tokens = List.copyOf(tokens);
@@ -23,8 +27,12 @@ public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fau
         }
     }
 
+    public Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault, Lognormal gaps) {
+        this(tokens, ttft, tokenDelay, fault, gaps, null);
+    }
+
     public Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault) {
-        this(tokens, ttft, tokenDelay, fault, null);
+        this(tokens, ttft, tokenDelay, fault, null, null);
     }
 
     /** The reply to one request: the script with fixed default timings and the prompt's directives applied. */
@@ -44,7 +52,8 @@ public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fau
                 script.ttft() == null ? defaultTtft : script.ttft(),
                 ownDelay ? script.tokenDelay() : Duration.ofMillis(Math.round(defaultGaps.median())),
                 script.fault(),
-                ownDelay ? null : defaultGaps);
+                ownDelay ? null : defaultGaps,
+                script.recordedTiming());
         return PromptDirectives.parse(prompt).applyTo(base);
     }
 
@@ -54,18 +63,18 @@ public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fau
     }
 
     Reply withTokens(List<String> t) {
-        return new Reply(t, ttft, tokenDelay, fault, gaps);
+        return new Reply(t, ttft, tokenDelay, fault, gaps, null);
     }
 
     Reply withTtft(Duration d) {
-        return new Reply(tokens, d, tokenDelay, fault, gaps);
+        return new Reply(tokens, d, tokenDelay, fault, gaps, recorded);
     }
 
     Reply withTokenDelay(Duration d) {
-        return new Reply(tokens, ttft, d, fault, null);
+        return new Reply(tokens, ttft, d, fault, null, null);
     }
 
     Reply withFault(Fault f) {
-        return new Reply(tokens, ttft, tokenDelay, f, gaps);
+        return new Reply(tokens, ttft, tokenDelay, f, gaps, recorded);
     }
 }

@@ -1,7 +1,9 @@
 package dev.summonersim.llmstub.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.summonersim.llmstub.ChatScript;
 import dev.summonersim.llmstub.Fault;
+import dev.summonersim.llmstub.RecordedTiming;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +28,30 @@ public final class ScriptFileFormat {
     public record ScriptFile(List<ScriptEntry> scripts) {
     }
 
-    public record ScriptEntry(String match, List<String> tokens, Integer tokenCount, Boolean jsonLike,
-                              Long ttftMs, Long tokenDelayMs, FaultEntry fault) {
+    /**
+     * One script. {@code prompt} (exact last user message) and {@code model} are how recorded exchanges match;
+     * {@code tokenDelaysMs} and {@code endDelayMs} are their per-token timing (see {@link RecordedTiming}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScriptEntry(String match, String prompt, String model, List<String> tokens, Integer tokenCount,
+                              Boolean jsonLike, Long ttftMs, Long tokenDelayMs, List<Long> tokenDelaysMs,
+                              Long endDelayMs, FaultEntry fault) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FaultEntry(String type, Integer status, Integer after, Long retryAfterMs) {
     }
 
     /** @throws IllegalArgumentException saying which field is wrong */
     public static ChatScript toScript(ScriptEntry e) {
-        ChatScript s = e.match() == null ? ChatScript.anyPrompt() : ChatScript.whenPromptMatches(e.match());
+        if (e.match() != null && e.prompt() != null) {
+            throw new IllegalArgumentException("give only one of \"match\" (a regex) and \"prompt\" (the exact text)");
+        }
+        ChatScript s = e.match() != null ? ChatScript.whenPromptMatches(e.match())
+                : e.prompt() != null ? ChatScript.whenPromptIs(e.prompt()) : ChatScript.anyPrompt();
+        if (e.model() != null) {
+            s = s.forModel(e.model());
+        }
         int tokenSources = (e.tokens() != null ? 1 : 0) + (e.tokenCount() != null ? 1 : 0)
                 + (Boolean.TRUE.equals(e.jsonLike()) ? 1 : 0);
         if (tokenSources > 1) {
@@ -59,6 +75,9 @@ public final class ScriptFileFormat {
         if (e.tokenDelayMs() != null) {
             s = s.tokenDelay(Duration.ofMillis(e.tokenDelayMs()));
         }
+        if (e.tokenDelaysMs() != null || e.endDelayMs() != null) {
+            s = s.recordedTiming(recordedTiming(e));
+        }
         if (e.fault() != null) {
             Function<FaultEntry, Fault> f = FAULTS.get(e.fault().type());
             if (f == null) {
@@ -68,6 +87,18 @@ public final class ScriptFileFormat {
             s = s.fault(f.apply(e.fault()));
         }
         return s;
+    }
+
+    private static RecordedTiming recordedTiming(ScriptEntry e) {
+        if (e.tokenDelayMs() != null) {
+            throw new IllegalArgumentException("give only one of \"tokenDelayMs\" and \"tokenDelaysMs\"/\"endDelayMs\"");
+        }
+        List<Long> delays = e.tokenDelaysMs() == null ? List.of() : e.tokenDelaysMs();
+        if (delays.contains(null)) {
+            throw new IllegalArgumentException("\"tokenDelaysMs\" must be numbers, found null");
+        }
+        return new RecordedTiming(delays.stream().map(Duration::ofMillis).toList(),
+                Duration.ofMillis(e.endDelayMs() == null ? 0 : e.endDelayMs()));
     }
 
     private static int required(Integer value, String field) {

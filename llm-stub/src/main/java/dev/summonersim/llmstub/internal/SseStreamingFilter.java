@@ -26,10 +26,17 @@ public final class SseStreamingFilter implements Filter {
 
     private final StreamRegistry streams;
     private final TokenWriteListener tokenListener;
+    private final UpstreamProxy proxy;
 
-    public SseStreamingFilter(StreamRegistry streams, TokenWriteListener tokenListener) {
+    /** @param proxy forwards the requests the proxy transformer handed over, or null when the stub answers itself */
+    public SseStreamingFilter(StreamRegistry streams, TokenWriteListener tokenListener, UpstreamProxy proxy) {
         this.streams = streams;
         this.tokenListener = tokenListener;
+        this.proxy = proxy;
+    }
+
+    public SseStreamingFilter(StreamRegistry streams, TokenWriteListener tokenListener) {
+        this(streams, tokenListener, null);
     }
 
     @Override
@@ -42,7 +49,10 @@ public final class SseStreamingFilter implements Filter {
         PlanCapturingResponse capturing = new PlanCapturingResponse(http);
         chain.doFilter(request, capturing);
         StreamPlan plan = streams.take(capturing.planId());
-        if (plan != null) {
+        ProxiedRequest proxied = plan == null && proxy != null ? streams.takeProxied(capturing.planId()) : null;
+        if (proxied != null) {
+            forward(proxied, request, http);
+        } else if (plan != null) {
             try {
                 streams.streamOpened();
             } catch (InterruptedException e) {
@@ -58,6 +68,24 @@ public final class SseStreamingFilter implements Filter {
                 streams.streamClosed();
                 tokenListener.streamFinished(plan.prompt(), written[0], complete);
             }
+        }
+    }
+
+    /** A proxied stream holds a stream slot like a planned one: it occupies one Jetty thread as long. */
+    private void forward(ProxiedRequest proxied, ServletRequest request, HttpServletResponse http) {
+        try {
+            streams.streamOpened();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reset(http);
+            return;
+        }
+        try {
+            if (proxy.forward(proxied, http, ClientConnection.of(request))) {
+                streams.streamCompleted();
+            }
+        } finally {
+            streams.streamClosed();
         }
     }
 

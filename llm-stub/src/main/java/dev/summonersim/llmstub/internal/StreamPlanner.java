@@ -40,18 +40,18 @@ public final class StreamPlanner {
             if (i == malformedAt) {
                 events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(render.malformedChunk())));
             }
-            long delay = i == 0 ? 0 : gap(reply, random);
+            long delay = tokenGap(reply, random, i);
             events.add(TimedEvent.token(delay, ChunkRenderer.sse(render.contentChunk(tokens.get(i))), i));
         }
         switch (fault.kind()) {
             case ERROR_AFTER:
-                events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(OpenAiErrors.midStreamError())));
+                events.add(TimedEvent.of(endGap(reply, random), ChunkRenderer.sse(OpenAiErrors.midStreamError())));
                 return new StreamPlan(events, Ending.COMPLETE, true);
             case RESET_AFTER:
-                events.add(TimedEvent.of(gap(reply, random), ""));
+                events.add(TimedEvent.of(endGap(reply, random), ""));
                 return new StreamPlan(events, Ending.RESET, true);
             case TRUNCATE_AFTER:
-                events.add(TimedEvent.of(gap(reply, random), ""));
+                events.add(TimedEvent.of(endGap(reply, random), ""));
                 return new StreamPlan(events, Ending.COMPLETE, true);
             case STALL_AFTER:
                 return new StreamPlan(events, Ending.STALL, true);
@@ -61,7 +61,7 @@ public final class StreamPlanner {
         if (malformedAt == tokens.size()) {
             events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(render.malformedChunk())));
         }
-        events.add(TimedEvent.of(gap(reply, random), ChunkRenderer.sse(render.finishChunk())));
+        events.add(TimedEvent.of(endGap(reply, random), ChunkRenderer.sse(render.finishChunk())));
         if (request.includeUsage()) {
             events.add(TimedEvent.of(0, ChunkRenderer.sse(render.usageChunk(request.promptTokens(), tokens.size()))));
         }
@@ -76,8 +76,12 @@ public final class StreamPlanner {
 
     public StreamPlan completion(Reply reply, ChatRequestBody request, ChunkRenderer render, Random random) {
         long total = reply.ttft().toMillis();
-        for (int i = 1; i < reply.tokens().size(); i++) {
-            total += gap(reply, random);
+        if (reply.recorded() != null) {
+            total += reply.recorded().total().toMillis();
+        } else {
+            for (int i = 1; i < reply.tokens().size(); i++) {
+                total += gap(reply, random);
+            }
         }
         String body = render.completion(reply.tokens(), request.promptTokens());
         return switch (reply.fault().kind()) {
@@ -87,6 +91,20 @@ public final class StreamPlanner {
                     new StreamPlan(List.of(TimedEvent.of(total, body.substring(0, body.length() / 2))), Ending.COMPLETE, false);
             default -> new StreamPlan(List.of(TimedEvent.of(total, body)), Ending.COMPLETE, false);
         };
+    }
+
+    /** The pause before token {@code index}: its recorded delay, else 0 for the first and a drawn gap for the rest. */
+    private long tokenGap(Reply reply, Random random, int index) {
+        Duration recorded = reply.recorded() == null ? null : reply.recorded().delayBefore(index);
+        if (recorded != null) {
+            return recorded.toMillis();
+        }
+        return index == 0 ? 0 : gap(reply, random);
+    }
+
+    /** The pause between the last token and the end of the stream. */
+    private long endGap(Reply reply, Random random) {
+        return reply.recorded() != null ? reply.recorded().endDelay().toMillis() : gap(reply, random);
     }
 
     private long gap(Reply reply, Random random) {

@@ -20,6 +20,7 @@ public final class StreamRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
 
     private final Map<String, StreamPlan> pending = new ConcurrentHashMap<>();
+    private final Map<String, ProxiedRequest> proxied = new ConcurrentHashMap<>();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final Object lock = new Object();
     private final int capacity;
@@ -93,6 +94,16 @@ public final class StreamRegistry {
 
     public StreamPlan take(String id) {
         return id == null ? null : pending.remove(id);
+    }
+
+    public String putProxied(ProxiedRequest request) {
+        String id = UUID.randomUUID().toString();
+        proxied.put(id, request);
+        return id;
+    }
+
+    public ProxiedRequest takeProxied(String id) {
+        return id == null ? null : proxied.remove(id);
     }
 
     /** How a pause ended. */
