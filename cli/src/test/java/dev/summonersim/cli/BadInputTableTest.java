@@ -53,6 +53,10 @@ class BadInputTableTest {
         c.add(Arguments.of("llm-stub", List.of("--port", "-3"), "--port must be 0..65535"));
         c.add(Arguments.of("llm-stub", List.of("--max-streams", "0"), "--max-streams must be at least 1"));
         c.add(Arguments.of("llm-stub", List.of("--mappings", dir.resolve("absent").toString()), "--mappings"));
+        c.add(Arguments.of("llm-stub", List.of("--proxy", "notaurl"), "--proxy 'notaurl' is not an http(s) base URL"));
+        c.add(Arguments.of("llm-stub", List.of("--record-to", emptyDir.toString()), "--record-to needs --proxy URL"));
+        c.add(Arguments.of("llm-stub", List.of("--proxy", "http://127.0.0.1:9/v1", "--record-to",
+                events.resolve("sub").toString()), "--record-to " + events.resolve("sub") + ": cannot write there"));
         c.add(Arguments.of("check-events", List.of(), "FILE"));
         c.add(Arguments.of("check-events", List.of("--format", "xx", events.toString()), "auto, record or input-agent"));
         c.add(Arguments.of("check-events", List.of("--expect-tokens", "nope", events.toString()), "--expect-tokens"));

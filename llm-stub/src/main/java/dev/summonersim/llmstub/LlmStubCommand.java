@@ -3,8 +3,11 @@ package dev.summonersim.llmstub;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.summonersim.llmstub.internal.PromptDirectives;
+import dev.summonersim.llmstub.internal.RecordingDirectory;
 import dev.summonersim.sdk.cli.OneLineErrors;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +29,8 @@ import picocli.CommandLine.Spec;
             "event per write) and fails on request. Any 'Authorization: Bearer <key>' is accepted; without one it answers",
             "OpenAI's 401. When ready it prints one line with the base URL, http://127.0.0.1:P/v1 (use it as the",
             "client's base URL / OPENAI_BASE_URL). Stop with Ctrl-C.",
+            "With --proxy URL it forwards every request to that server instead and streams each answer through as it",
+            "arrives; with --record-to DIR as well it writes each chat completion into DIR for a later --mappings DIR.",
             ""})
 public final class LlmStubCommand implements Callable<Integer> {
 
@@ -37,6 +42,14 @@ public final class LlmStubCommand implements Callable<Integer> {
 
     @Option(names = "--mappings", paramLabel = "DIR", description = "directory of JSON mapping files (*.json) with scripted replies")
     private Path mappings;
+
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "forward every /v1 request to this OpenAI-compatible base URL (e.g. https://api.openai.com/v1) and stream each answer through as it arrives")
+    private String proxy;
+
+    @Option(names = "--record-to", paramLabel = "DIR",
+            description = "with --proxy: write each chat completion into DIR (created if missing) as a mapping file with per-token timing, for --mappings DIR; headers are never written")
+    private Path recordTo;
 
     @Option(names = "--ttft-ms", paramLabel = "N|MEDIAN,P95", converter = LognormalConverter.class,
             description = "time to first token in ms: a fixed N, or a seeded lognormal draw per request with this median and p95 (default: ${DEFAULT-VALUE})")
@@ -82,6 +95,14 @@ public final class LlmStubCommand implements Callable<Integer> {
         footer.add("  Fault types: http (status, retryAfterMs), error-after, reset-after, malformed-after (after),");
         footer.add("  truncate (after, optional), stall (after, default 1). Instead of tokens: \"tokenCount\": N or");
         footer.add("  \"jsonLike\": true. Later scripts win when several match. Full format: llm-stub/README.md.");
+        footer.add("");
+        footer.add("Record and replay:");
+        footer.add("  llm-stub --proxy https://api.openai.com/v1 --record-to recordings/   (clients send their real key)");
+        footer.add("  llm-stub --mappings recordings/                                        (no key, no network)");
+        footer.add("  One file per chat completion: {\"scripts\": [{\"prompt\": <exact last user message>, \"model\",");
+        footer.add("  \"tokens\", \"ttftMs\", \"tokenDelaysMs\": [one per token], \"endDelayMs\", \"fault\" if cut}]}. Only the");
+        footer.add("  prompt, model, tokens and timing are written: no header (Authorization, api-key, ...), no request body.");
+        footer.add("  Upstream errors (4xx/5xx) pass through unrecorded; an unreachable upstream is a 502.");
         // Footer lines are format strings; escape any percent sign in the directive texts.
         cl.getCommandSpec().usageMessage().footer(footer.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new));
         return cl;
@@ -103,6 +124,9 @@ public final class LlmStubCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     (mappings == null ? "" : "--mappings " + mappings + ": ") + e.getMessage(), e);
         }
+        if (proxy != null) {
+            config = config.toBuilder().proxy(URI.create(proxy)).recordTo(recordTo).build();
+        }
         LlmStub stub;
         try {
             stub = LlmStub.start(config);
@@ -114,9 +138,10 @@ public final class LlmStubCommand implements Callable<Integer> {
             stub.close();
             stopped.countDown();
         }, "llm-stub-shutdown"));
-        out.println("llm-stub ready: " + stub.baseUrl() + " (" + config.scripts().size() + " scripted replies, ttft "
-                + ttftMs + " ms, " + tokenDelayMs + " ms/token" + (tokens == null ? "" : ", " + tokens + " tokens")
-                + ")");
+        out.println("llm-stub ready: " + stub.baseUrl() + (proxy != null
+                ? " (proxy to " + proxy + (recordTo == null ? "" : ", recording to " + recordTo) + ")"
+                : " (" + config.scripts().size() + " scripted replies, ttft " + ttftMs + " ms, " + tokenDelayMs
+                        + " ms/token" + (tokens == null ? "" : ", " + tokens + " tokens") + ")"));
         out.flush();
         stopped.await();
         return CommandLine.ExitCode.OK;
@@ -135,9 +160,38 @@ public final class LlmStubCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jitter-ms must be at least 0, got "
                     + jitterMs);
         }
+        validateProxyOptions();
         if (mappings != null && !Files.isDirectory(mappings)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mappings " + mappings
                     + ": no such directory (expected a directory of *.json mapping files)");
+        }
+    }
+
+    private void validateProxyOptions() {
+        if (recordTo != null && proxy == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--record-to needs --proxy URL (the OpenAI-compatible server whose answers are recorded)");
+        }
+        if (proxy == null) {
+            return;
+        }
+        try {
+            LlmStubConfig.checkProxyUrl(new URI(proxy));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--proxy '" + proxy
+                    + "' is not an http(s) base URL (expected e.g. http://127.0.0.1:8080/v1 or https://api.openai.com/v1)");
+        }
+        if (mappings != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mappings cannot be used with --proxy "
+                    + "(every request goes to the proxied server); replay a recording with --mappings DIR alone");
+        }
+        if (recordTo != null) {
+            try {
+                RecordingDirectory.open(recordTo);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--record-to " + recordTo + ": "
+                        + e.getMessage());
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,7 +29,33 @@ class LlmStubCommandTest {
         assertThat(out.toString()).contains("--port", "--mappings", "--ttft-ms", "--token-delay-ms", "MEDIAN,P95", "--tokens", "--max-streams", "--seed",
                 "--jitter-ms", "#stub:http=401|429|500|503", "#stub:error-after=N", "#stub:reset-after=N",
                 "#stub:truncate", "#stub:malformed-after=N", "#stub:stall", "#stub:ttft=MS", "#stub:delay=MS",
-                "#stub:tokens=N", "#stub:json-like", "\"scripts\"", "http://127.0.0.1");
+                "#stub:tokens=N", "#stub:json-like", "\"scripts\"", "http://127.0.0.1", "--proxy", "--record-to",
+                "tokenDelaysMs", "no header");
+    }
+
+    @Test
+    void proxyAndRecordOptionsSayWhatTheyAccept(@TempDir Path dir) throws Exception {
+        assertThat(run("--proxy", "notaurl")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("--proxy", "ftp://127.0.0.1/v1")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("--record-to", dir.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        assertThat(run("--proxy", "http://127.0.0.1:9/v1", "--record-to", file.resolve("sub").toString()))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("--proxy", "http://127.0.0.1:9/v1", "--mappings", dir.toString()))
+                .isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(out.toString()).isEmpty();
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(10);
+        assertThat(lines.get(0)).isEqualTo("llm-stub: --proxy 'notaurl' is not an http(s) base URL (expected e.g. "
+                + "http://127.0.0.1:8080/v1 or https://api.openai.com/v1)");
+        assertThat(lines.get(2)).startsWith("llm-stub: --proxy 'ftp://127.0.0.1/v1' is not an http(s) base URL");
+        assertThat(lines.get(4)).startsWith("llm-stub: --record-to needs --proxy URL");
+        assertThat(lines.get(6)).startsWith("llm-stub: --record-to " + file.resolve("sub") + ": cannot write there")
+                .contains("expected a writable directory");
+        assertThat(lines.get(8)).startsWith("llm-stub: --mappings cannot be used with --proxy");
+        for (int i = 1; i < lines.size(); i += 2) {
+            assertThat(lines.get(i)).isEqualTo("Try 'llm-stub --help' for more information.");
+        }
     }
 
     @Test

@@ -40,9 +40,10 @@ final class ExchangeRecording {
         this.headersNanos = headersNanos;
     }
 
-    void bytes(byte[] buffer, int length, long nanos) {
-        for (String data : splitter.feed(buffer, 0, length)) {
-            event(data, nanos);
+    /** Feeds the next {@code length} body bytes, which start at body offset {@code offset}. */
+    void bytes(byte[] buffer, int length, long offset, ArrivalTimes arrivals) {
+        for (SseEventSplitter.Event e : splitter.feed(buffer, 0, length)) {
+            event(e.data(), arrivals.arrivalOf(offset + e.endIndex()));
         }
     }
 

@@ -6,6 +6,9 @@ import dev.summonersim.llmstub.internal.ScriptFileFormat.ScriptEntry;
 import dev.summonersim.llmstub.internal.ScriptFileFormat.ScriptFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,10 +47,23 @@ public final class RecordingDirectory {
             Path probe = Files.createTempFile(dir, ".llm-stub-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("cannot write there (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); expected a writable directory, created if missing", e);
+            throw new IllegalArgumentException("cannot write there (" + reason(e)
+                    + "); expected a writable directory, created if missing", e);
         }
         return new RecordingDirectory(dir);
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public Path path() {

@@ -17,9 +17,13 @@ final class SseEventSplitter {
     private boolean hasData;
     private boolean lastWasCr;
 
-    /** Feeds bytes; returns the data of every event completed by them (events without data lines are skipped). */
-    List<String> feed(byte[] bytes, int offset, int length) {
-        List<String> events = new ArrayList<>(1);
+    /** One complete event: its data, and the index in the fed bytes of the line break that completed it. */
+    record Event(String data, int endIndex) {
+    }
+
+    /** Feeds bytes; returns every event completed by them (events without data lines are skipped). */
+    List<Event> feed(byte[] bytes, int offset, int length) {
+        List<Event> events = new ArrayList<>(1);
         for (int i = offset; i < offset + length; i++) {
             byte b = bytes[i];
             if (b == '\n' && lastWasCr) {
@@ -28,7 +32,7 @@ final class SseEventSplitter {
             }
             lastWasCr = b == '\r';
             if (b == '\n' || b == '\r') {
-                endOfLine(events);
+                endOfLine(events, i);
             } else {
                 line.write(b);
             }
@@ -36,12 +40,12 @@ final class SseEventSplitter {
         return events;
     }
 
-    private void endOfLine(List<String> events) {
+    private void endOfLine(List<Event> events, int index) {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
         if (text.isEmpty()) {
             if (hasData) {
-                events.add(data.toString());
+                events.add(new Event(data.toString(), index));
             }
             data.setLength(0);
             hasData = false;

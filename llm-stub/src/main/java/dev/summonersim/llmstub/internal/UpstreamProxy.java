@@ -84,8 +84,9 @@ public final class UpstreamProxy implements AutoCloseable {
         URI target = target(request.path());
         long sent = System.nanoTime();
         HttpResponse<InputStream> upstream;
+        ArrivalTimes arrivals = new ArrivalTimes();
         try {
-            upstream = client.send(upstreamRequest(request, target), HttpResponse.BodyHandlers.ofInputStream());
+            upstream = client.send(upstreamRequest(request, target), arrivals.handler());
         } catch (IllegalArgumentException e) {
             LOG.warn("cannot forward {} {}: {}", request.method(), pathOf(request.path()), e.getMessage());
             return answerError(response, 400, "llm-stub proxy: cannot forward this request: " + e.getMessage());
@@ -114,7 +115,7 @@ public final class UpstreamProxy implements AutoCloseable {
             if (streaming) {
                 ExchangeRecording recording = body == null || recordings == null ? null
                         : new ExchangeRecording(body.prompt(), modelOrNull(request.body()), headersAt);
-                return stream(exchange, response, recording, what);
+                return stream(exchange, response, recording, arrivals, what);
             }
             return whole(exchange, response, body == null || upstream.statusCode() != 200 ? null : body,
                     request.body(), sent, what);
@@ -125,8 +126,9 @@ public final class UpstreamProxy implements AutoCloseable {
     }
 
     private boolean stream(OpenExchange exchange, HttpServletResponse response, ExchangeRecording recording,
-                           String what) {
+                           ArrivalTimes arrivals, String what) {
         byte[] buffer = new byte[8192];
+        long offset = 0;
         ServletOutputStream out;
         try {
             response.flushBuffer(); // the caller's createStreaming() returns now, as it would against the upstream
@@ -151,10 +153,14 @@ public final class UpstreamProxy implements AutoCloseable {
                 if (exchange.abortedBy != null) {
                     return aborted(exchange, response, what);
                 }
+                try {
+                    out.close(); // ends the caller's chunked body now, not after the recording is written
+                } catch (IOException e) {
+                    return callerGone(what);
+                }
                 record(recording, ExchangeRecording.Ending.EOF, what);
                 return true;
             }
-            long now = System.nanoTime();
             try {
                 out.write(buffer, 0, n);
                 out.flush();
@@ -162,8 +168,9 @@ public final class UpstreamProxy implements AutoCloseable {
                 return callerGone(what);
             }
             if (recording != null) {
-                recording.bytes(buffer, n, now);
+                recording.bytes(buffer, n, offset, arrivals);
             }
+            offset += n;
         }
     }
 
