@@ -77,5 +77,27 @@ class ChatScriptFilesTest {
         assertThatThrownBy(() -> ChatScriptFiles.parse("{}", "m.json")).hasMessageContaining("missing \"scripts\"");
         assertThatThrownBy(() -> ChatScriptFiles.parse("[1", "m.json")).hasMessageContaining("not a valid mapping file");
         assertThatThrownBy(() -> ChatScriptFiles.load(Path.of("no-such-dir"))).hasMessageContaining("not found");
+        assertThatThrownBy(() -> ChatScriptFiles.parse("{\"scripts\": [{\"match\": \"x\", \"prompt\": \"x\"}]}", "m.json"))
+                .hasMessageContaining("scripts[0]").hasMessageContaining("only one of \"match\"");
+        assertThatThrownBy(() -> ChatScriptFiles.parse(
+                "{\"scripts\": [{\"tokenDelayMs\": 5, \"tokenDelaysMs\": [1]}]}", "m.json"))
+                .hasMessageContaining("only one of \"tokenDelayMs\" and \"tokenDelaysMs\"");
+        assertThatThrownBy(() -> ChatScriptFiles.parse("{\"scripts\": [{\"tokenDelaysMs\": [1, -2]}]}", "m.json"))
+                .hasMessageContaining("token delays must be >= 0");
     }
+
+    @Test
+    void recordedFieldsMatchTheExactPromptAndModelAndCarryPerTokenDelays() {
+        ChatScript s = ChatScriptFiles.parse("""
+                {"scripts": [{"prompt": "What's 1+1? (exactly)", "model": "gpt-4o-mini", "tokens": ["2", "."],
+                              "ttftMs": 7, "tokenDelaysMs": [0, 12], "endDelayMs": 3}]}""", "r.json").get(0);
+        assertThat(s.matches("What's 1+1? (exactly)")).isTrue();
+        assertThat(s.matches("What's 1+1? (exactly) ")).isFalse();
+        assertThat(s.matches("Say: What's 1+1? (exactly)")).isFalse();
+        assertThat(s.model()).isEqualTo("gpt-4o-mini");
+        assertThat(s.ttft()).isEqualTo(Duration.ofMillis(7));
+        assertThat(s.recordedTiming()).isEqualTo(new RecordedTiming(List.of(Duration.ZERO, Duration.ofMillis(12)),
+                Duration.ofMillis(3)));
+    }
+
 }

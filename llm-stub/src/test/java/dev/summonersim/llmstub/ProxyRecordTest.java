@@ -9,6 +9,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.InternalServerException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.RateLimitException;
+import com.openai.errors.SseException;
 import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import java.io.IOException;
@@ -38,6 +39,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code --proxy URL --record-to DIR}: one stub proxies another (the upstream, always on 127.0.0.1), passes every
@@ -274,21 +278,64 @@ class ProxyRecordTest {
         assertThat(recordedFiles()).isEmpty();
     }
 
-    @Test
-    void anUpstreamCutMidStreamCutsTheCallerAndIsRecordedAsThatFault() throws Exception {
+    static Stream<Arguments> upstreamEndings() {
+        return Stream.of(
+                Arguments.of("reset-after=2", Fault.resetAfter(2), OpenAIIoException.class),
+                Arguments.of("truncate=2", Fault.truncateAfter(2), null),
+                Arguments.of("error-after=2", Fault.errorAfter(2), SseException.class));
+    }
+
+    @ParameterizedTest(name = "#stub:{0}")
+    @MethodSource("upstreamEndings")
+    void anUpstreamStreamThatEndsEarlyEndsTheCallersTheSameWayAndIsRecordedWithThatFault(
+            String directive, Fault expected, Class<? extends Exception> clientError) throws Exception {
         startPair();
-        StreamRecording seen = StreamRecording.stream(client, "Record me #stub:reset-after=2");
+        String prompt = "Record me #stub:" + directive;
+        StreamRecording seen = StreamRecording.stream(client, prompt);
         assertThat(seen.tokens()).containsExactlyElementsOf(TOKENS.subList(0, 2));
-        assertThat(seen.error()).isInstanceOf(OpenAIIoException.class);
+        assertThat(seen.finishReason()).isNull();
+        if (clientError == null) {
+            assertThat(seen.error()).isNull();
+        } else {
+            assertThat(seen.error()).isInstanceOf(clientError);
+        }
 
         ChatScript recorded = onlyRecording();
         assertThat(recorded.tokens()).containsExactlyElementsOf(TOKENS.subList(0, 2));
-        assertThat(recorded.fault()).isEqualTo(Fault.resetAfter(2));
-        LlmStub replay = closeLater(LlmStub.start(LlmStubConfig.builder()
-                .scripts(ChatScriptFiles.load(recordings)).build()));
-        StreamRecording replayed = StreamRecording.stream(openAi(replay), "Record me #stub:reset-after=2");
+        assertThat(recorded.fault()).isEqualTo(expected);
+        // Replayed without the directive (a regex script for the same text would apply it again): the recorded
+        // fault alone reproduces the ending.
+        ChatScript withoutDirective = ChatScript.whenPromptMatches("^Record me again$").tokens(recorded.tokens())
+                .recordedTiming(recorded.recordedTiming()).fault(recorded.fault());
+        LlmStub replay = closeLater(LlmStub.start(LlmStubConfig.builder().ttft(Duration.ZERO)
+                .script(withoutDirective).build()));
+        StreamRecording replayed = StreamRecording.stream(openAi(replay), "Record me again");
         assertThat(replayed.tokens()).isEqualTo(seen.tokens());
-        assertThat(replayed.error()).isInstanceOf(OpenAIIoException.class);
+        assertThat(replayed.finishReason()).isNull();
+        assertThat(replayed.error() == null ? null : replayed.error().getClass())
+                .isEqualTo(seen.error() == null ? null : seen.error().getClass());
+        // And the recording as loaded answers the recorded prompt.
+        LlmStub loaded = closeLater(LlmStub.start(LlmStubConfig.builder().scripts(ChatScriptFiles.load(recordings))
+                .build()));
+        assertThat(StreamRecording.stream(openAi(loaded), prompt).tokens()).isEqualTo(seen.tokens());
+    }
+
+    @Test
+    void aRequestWithoutModelIsRecordedForAnyModel() throws Exception {
+        startPair();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/chat/completions"))
+                        .header("Authorization", "Bearer sk-test")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"stream\":true,\"messages\":"
+                                + "[{\"role\":\"user\",\"content\":\"Record me\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        ChatScript recorded = onlyRecording();
+        assertThat(recorded.model()).isNull();
+        LlmStub replay = closeLater(LlmStub.start(LlmStubConfig.builder().scripts(ChatScriptFiles.load(recordings))
+                .build()));
+        assertThat(StreamRecording.stream(openAi(replay), ChatCompletionCreateParams.builder().model(ChatModel.GPT_4O)
+                .addUserMessage("Record me").build()).tokens()).containsExactlyElementsOf(TOKENS);
     }
 
     @Test

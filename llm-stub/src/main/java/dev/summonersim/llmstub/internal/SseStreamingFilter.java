@@ -53,11 +53,7 @@ public final class SseStreamingFilter implements Filter {
         if (proxied != null) {
             forward(proxied, request, http);
         } else if (plan != null) {
-            try {
-                streams.streamOpened();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                reset(http);
+            if (!openSlot(http)) {
                 return;
             }
             int[] written = {0};
@@ -73,11 +69,7 @@ public final class SseStreamingFilter implements Filter {
 
     /** A proxied stream holds a stream slot like a planned one: it occupies one Jetty thread as long. */
     private void forward(ProxiedRequest proxied, ServletRequest request, HttpServletResponse http) {
-        try {
-            streams.streamOpened();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reset(http);
+        if (!openSlot(http)) {
             return;
         }
         try {
@@ -86,6 +78,18 @@ public final class SseStreamingFilter implements Filter {
             }
         } finally {
             streams.streamClosed();
+        }
+    }
+
+    /** Takes a stream slot, waiting for one; false (the connection is reset) when interrupted by the shutdown. */
+    private boolean openSlot(HttpServletResponse http) {
+        try {
+            streams.streamOpened();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reset(http);
+            return false;
         }
     }
 
@@ -145,7 +149,8 @@ public final class SseStreamingFilter implements Filter {
         }
     }
 
-    private static void reset(HttpServletResponse response) {
+    /** Resets the TCP connection (RST), as WireMock's own fault injector does. */
+    static void reset(HttpServletResponse response) {
         try {
             new JettyFaultInjector(response, new Jetty11HttpUtils()).connectionResetByPeer();
         } catch (RuntimeException e) {

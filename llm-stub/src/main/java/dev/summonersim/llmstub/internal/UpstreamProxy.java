@@ -1,7 +1,5 @@
 package dev.summonersim.llmstub.internal;
 
-import com.github.tomakehurst.wiremock.jetty.JettyFaultInjector;
-import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpUtils;
 import dev.summonersim.sdk.text.PeerText;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
@@ -145,7 +143,7 @@ public final class UpstreamProxy implements AutoCloseable {
                     return aborted(exchange, response, what);
                 }
                 LOG.warn("{}: upstream cut the stream ({}); resetting the caller's connection", what, e.toString());
-                reset(response);
+                SseStreamingFilter.reset(response);
                 record(recording, ExchangeRecording.Ending.CUT, what);
                 return false;
             }
@@ -185,7 +183,7 @@ public final class UpstreamProxy implements AutoCloseable {
                 return aborted(exchange, response, what);
             }
             LOG.warn("{}: upstream cut the answer ({}); resetting the caller's connection", what, e.toString());
-            reset(response);
+            SseStreamingFilter.reset(response);
             return false;
         }
         long elapsed = System.nanoTime() - sentNanos;
@@ -222,7 +220,7 @@ public final class UpstreamProxy implements AutoCloseable {
             return callerGone(what);
         }
         LOG.info("{}: stub shutting down; stream not recorded", what);
-        reset(response);
+        SseStreamingFilter.reset(response);
         return false;
     }
 
@@ -275,14 +273,6 @@ public final class UpstreamProxy implements AutoCloseable {
             LOG.debug("could not answer the caller: {}", e.toString());
         }
         return false;
-    }
-
-    private static void reset(HttpServletResponse response) {
-        try {
-            new JettyFaultInjector(response, new Jetty11HttpUtils()).connectionResetByPeer();
-        } catch (RuntimeException e) {
-            LOG.debug("connection was already gone when resetting it: {}", e.toString());
-        }
     }
 
     private static String pathOf(String path) {
