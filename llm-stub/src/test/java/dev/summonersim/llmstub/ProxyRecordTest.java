@@ -12,6 +12,7 @@ import com.openai.errors.RateLimitException;
 import com.openai.errors.SseException;
 import com.openai.models.ChatModel;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.summonersim.llmstub.internal.ChunkRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -280,7 +281,6 @@ class ProxyRecordTest {
 
     static Stream<Arguments> upstreamEndings() {
         return Stream.of(
-                Arguments.of("reset-after=2", Fault.resetAfter(2), OpenAIIoException.class),
                 Arguments.of("truncate=2", Fault.truncateAfter(2), null),
                 Arguments.of("error-after=2", Fault.errorAfter(2), SseException.class));
     }
@@ -318,6 +318,69 @@ class ProxyRecordTest {
         LlmStub loaded = closeLater(LlmStub.start(LlmStubConfig.builder().scripts(ChatScriptFiles.load(recordings))
                 .build()));
         assertThat(StreamRecording.stream(openAi(loaded), prompt).tokens()).isEqualTo(seen.tokens());
+    }
+
+    /**
+     * The upstream resets its connection after 2 tokens. A raw socket plays the upstream, and resets only once the
+     * caller holds both tokens: a reset discards bytes not yet read at the other end, so an upstream that resets
+     * right after writing would make the number of tokens that get through a race.
+     */
+    @Test
+    void anUpstreamResetMidStreamResetsTheCallerAndIsRecordedAsResetAfter() throws Exception {
+        CountDownLatch callerHasTwo = new CountDownLatch(1);
+        try (ServerSocket rawUpstream = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            CompletableFuture<Void> upstreamDone = CompletableFuture.runAsync(() -> {
+                try (Socket s = rawUpstream.accept()) {
+                    readRequest(s.getInputStream());
+                    ChunkRenderer render = new ChunkRenderer("chatcmpl-raw", 1_700_000_000L, "gpt-4o-mini", false);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                    for (String event : List.of(render.roleChunk(), render.contentChunk("Rec"), render.contentChunk("orded"))) {
+                        byte[] bytes = ChunkRenderer.sse(event).getBytes(StandardCharsets.UTF_8);
+                        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                        out.write(bytes);
+                        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                    }
+                    callerHasTwo.await();
+                    s.setSoLinger(true, 0); // close() now sends RST
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            proxy = closeLater(LlmStub.start(LlmStubConfig.builder()
+                    .proxy(URI.create("http://127.0.0.1:" + rawUpstream.getLocalPort() + "/v1")).recordTo(recordings)
+                    .build()));
+            client = openAi(proxy);
+            StreamRecording seen = StreamRecording.stream(client, StreamRecording.params("Record me"), t -> {
+                if (t.equals("orded")) {
+                    callerHasTwo.countDown();
+                }
+            });
+            upstreamDone.get(20, TimeUnit.SECONDS);
+            assertThat(seen.tokens()).containsExactly("Rec", "orded");
+            assertThat(seen.error()).isInstanceOf(OpenAIIoException.class);
+        }
+        ChatScript recorded = onlyRecording();
+        assertThat(recorded.tokens()).containsExactly("Rec", "orded");
+        assertThat(recorded.fault()).isEqualTo(Fault.resetAfter(2));
+    }
+
+    private static void readRequest(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("request ended early");
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)")
+                .matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
     }
 
     @Test
