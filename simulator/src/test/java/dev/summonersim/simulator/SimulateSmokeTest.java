@@ -64,6 +64,9 @@ class SimulateSmokeTest {
         assertThat(s.get("relay_cpu_s").asDouble()).isPositive();
         assertThat(s.has("agent_idle_wakeups_per_s")).isTrue();
         assertThat(s.get("limit").asText()).isNotBlank();
+        assertThat(s.get("drops_by_cause").has("backpressure")).isTrue();
+        assertThat(s.get("backpressure_drops").asLong()).isZero();
+        assertThat(s.get("dropped_receivers")).isEmpty();
         assertThat(s.get("heap_mb").get("after_run").asDouble()).isPositive();
         assertThat(s.get("heap_mb").get("growth").asDouble()).isPositive();
         assertThat(s.get("heap_mb").get("within_2x").isBoolean()).isTrue();
@@ -85,9 +88,14 @@ class SimulateSmokeTest {
     void oneRunWritesTheSummaryWithCleanAccounting(@TempDir Path dir) throws Exception {
         JsonNode summary = simulate(dir.resolve("run"), "--stream-agents", "3");
         for (String key : List.of("streams_completed", "events_delivered", "violations", "rate_limit_drops",
+                "backpressure_drops", "relay_disconnects", "lines_relayed", "deliveries_all_clients", "heap_within_2x",
                 "command", "seed", "commit", "started_load_average_1m", "relay_config", "limit_rule")) {
             assertThat(summary.has(key)).as(key).isTrue();
         }
+        assertThat(summary.get("lines_relayed").asLong()).isPositive();
+        assertThat(summary.get("deliveries_all_clients").asLong()).isPositive();
+        assertThat(summary.get("backpressure_drops").asLong()).isZero();
+        assertThat(summary.get("relay_disconnects").asLong()).isZero();
         assertThat(summary.get("violations").asLong()).isZero();
         assertThat(summary.get("rate_limit_drops").asLong()).isZero();
         assertThat(summary.get("events_delivered").asLong()).isPositive();
