@@ -99,11 +99,10 @@ public class EndToEndBenchmark {
                 .name("bench-e2e-agent")
                 .host("127.0.0.1")
                 .port(relay.port())
-                .sendMode(Strategies.mode(spec))
-                .pollInterval(Duration.ofMillis(spec.millis()))
-                .sendTimeout(Duration.ofMillis(spec.millis()))
-                .llmBaseUrl("http://127.0.0.1:" + proxy.port() + "/v1")
-                .llmApiKey("sk-bench")
+                .send(s -> s.mode(Strategies.mode(spec))
+                        .pollInterval(Duration.ofMillis(spec.millis()))
+                        .sendTimeout(Duration.ofMillis(spec.millis())))
+                .llm(l -> l.baseUrl("http://127.0.0.1:" + proxy.port() + "/v1").apiKey("sk-bench"))
                 .build());
         agent.awaitReady(Duration.ofSeconds(10));
         receiver = StreamReceiver.connect("bench-e2e-user", relay.port(), Duration.ofSeconds(10));

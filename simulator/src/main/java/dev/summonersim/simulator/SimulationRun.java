@@ -98,9 +98,10 @@ final class SimulationRun {
                 names.add(name);
                 quiet(name);
                 agents.add(StreamAgent.start(StreamAgentConfig.builder()
-                        .name(name).port(relay.port()).llmBaseUrl(stub.baseUrl()).llmApiKey("simulation")
-                        .llmMaxRetries(0).onlyAddressed(true).sendMode(strategy.mode())
-                        .sendStrategy(new CountingStrategy(strategy.strategy(), idle, agentSent)).build()));
+                        .name(name).port(relay.port())
+                        .llm(l -> l.baseUrl(stub.baseUrl()).apiKey("simulation").maxRetries(0)).onlyAddressed(true)
+                        .send(s -> s.mode(strategy.mode())
+                                .custom(new CountingStrategy(strategy.strategy(), idle, agentSent))).build()));
             }
             for (int i = 0; i < n; i++) {
                 StreamAgent agent = agents.get(i);

@@ -27,10 +27,10 @@ final class JavaStreamAgent implements AgentUnderTest {
                 .client(ClientConfig.load(slot.configFile()))
                 .host(slot.host())
                 .port(slot.port())
-                .llmBaseUrl(slot.llmBaseUrl())
-                .llmApiKey(CommandAgent.DUMMY_API_KEY)
-                .llmMaxRetries(0)
-                .llmReadTimeout(LLM_READ_TIMEOUT)
+                .llm(l -> l.baseUrl(slot.llmBaseUrl())
+                        .apiKey(CommandAgent.DUMMY_API_KEY)
+                        .maxRetries(0)
+                        .readTimeout(LLM_READ_TIMEOUT))
                 .build();
         return new Running(StreamAgent.start(config));
     }

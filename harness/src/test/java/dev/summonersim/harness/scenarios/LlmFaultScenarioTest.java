@@ -29,7 +29,7 @@ class LlmFaultScenarioTest {
         "#stub:error-after=3", "#stub:reset-after=3", "#stub:truncate", "#stub:malformed-after=3", "#stub:stall"})
     void faultGivesOneStreamErrorThenTheNextPromptStreamsNormally(String directive, Scenario scenario) {
         scenario.relay();
-        scenario.streamAgent(agent -> agent.llmMaxRetries(0).llmReadTimeout(Duration.ofSeconds(1)));
+        scenario.streamAgent(agent -> agent.llm(l -> l.maxRetries(0).readTimeout(Duration.ofSeconds(1))));
         RecordingClient user = scenario.client("user");
         String faulty = directive + " please fail";
 

@@ -28,7 +28,7 @@ class SendModeScenarioTest {
     @EnumSource(SendMode.class)
     void everySendModeDeliversTheWholeStreamInOrder(SendMode mode, Scenario scenario) {
         scenario.relay();
-        scenario.streamAgent(agent -> agent.name("StreamAgent_" + mode).sendMode(mode));
+        scenario.streamAgent(agent -> agent.name("StreamAgent_" + mode).send(s -> s.mode(mode)));
         RecordingClient user = scenario.client("user");
 
         user.send(PROMPT);

@@ -50,19 +50,18 @@ public final class StreamAgent implements AutoCloseable {
     public static StreamAgent start(StreamAgentConfig config) {
         String name = config.effectiveName();
         Logger log = LoggerFactory.getLogger(name);
+        LlmSettings llm = config.llm();
         LlmStub stub = null;
         String baseUrl;
-        if (config.usesEmbeddedStub()) {
+        if (llm.usesEmbeddedStub()) {
             stub = LlmStub.start();
             baseUrl = stub.baseUrl();
             log.info("No OPENAI_API_KEY or OPENAI_BASE_URL set: using the embedded LLM stub at {}", baseUrl);
         } else {
-            baseUrl = config.llmBaseUrl() != null ? config.llmBaseUrl() : OPENAI_BASE_URL;
-            log.info("Streaming from the LLM at {} (model {})", baseUrl, config.model());
+            baseUrl = llm.baseUrl() != null ? llm.baseUrl() : OPENAI_BASE_URL;
+            log.info("Streaming from the LLM at {} (model {})", baseUrl, llm.model());
         }
-        String apiKey = config.llmApiKey() != null ? config.llmApiKey() : PLACEHOLDER_API_KEY;
-        LlmSettings settings = new LlmSettings(baseUrl, apiKey, config.model(), config.llmMaxRetries(),
-                config.llmReadTimeout());
+        LlmSettings settings = llm.withEndpoint(baseUrl, llm.apiKey() != null ? llm.apiKey() : PLACEHOLDER_API_KEY);
 
         // Bounded: a full queue holds up the LLM reader instead of growing (EventGate).
         BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>(config.eventQueueCapacity());
@@ -71,13 +70,14 @@ public final class StreamAgent implements AutoCloseable {
         try {
             streamer = new OpenAiTokenStreamer(settings);
             runner = new SingleStreamRunner(events, streamer, () -> UUID.randomUUID().toString(), log);
+            // host()/port() come from config.client(); given again so that the fallback stage defaults to them
             SummonerClient client = SummonerClient.builder(name)
                     .config(config.client())
                     .host(config.host())
                     .port(config.port())
                     .onReceive(new PromptReceiver(runner, log, config.reactToAll(),
                             config.onlyAddressed() ? name : null))
-                    .onSend(new EventSendHandler(events, config.effectiveSendStrategy()))
+                    .onSend(new EventSendHandler(events, config.send().strategy()))
                     .build();
             ClientHandle clientHandle = client.start();
             return new StreamAgent(name, clientHandle, runner, streamer, stub, baseUrl);

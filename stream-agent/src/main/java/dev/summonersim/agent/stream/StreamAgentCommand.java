@@ -2,6 +2,7 @@ package dev.summonersim.agent.stream;
 
 import dev.summonersim.agent.stream.llm.LlmSettings;
 import dev.summonersim.agent.stream.send.SendMode;
+import dev.summonersim.agent.stream.send.SendSettings;
 import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.config.ClientConfig;
 import dev.summonersim.sdk.config.ConfigException;
@@ -271,16 +272,18 @@ public final class StreamAgentCommand implements Callable<Integer> {
         return StreamAgentConfig.builder()
                 .name(name)
                 .client(client)
-                .host(host != null ? host : StreamAgentConfig.DEFAULT_HOST)
-                .port(port != null ? port : StreamAgentConfig.DEFAULT_PORT)
-                .sendMode(sendMode)
-                .pollInterval(Duration.ofMillis(intervalMs))
-                .sendTimeout(Duration.ofMillis(timeoutMs))
-                .model(model)
-                .llmBaseUrl(endpoint.baseUrl())
-                .llmApiKey(endpoint.apiKey())
-                .llmMaxRetries(llmMaxRetries)
-                .llmReadTimeout(Duration.ofMillis(llmReadTimeoutMs))
+                .send(SendSettings.builder()
+                        .mode(sendMode)
+                        .pollInterval(Duration.ofMillis(intervalMs))
+                        .sendTimeout(Duration.ofMillis(timeoutMs))
+                        .build())
+                .llm(LlmSettings.builder()
+                        .baseUrl(endpoint.baseUrl())
+                        .apiKey(endpoint.apiKey())
+                        .model(model)
+                        .maxRetries(llmMaxRetries)
+                        .readTimeout(Duration.ofMillis(llmReadTimeoutMs))
+                        .build())
                 .reactToAll(reactToAll)
                 .onlyAddressed(onlyAddressed)
                 .eventQueueCapacity(eventQueueCapacity)

@@ -65,7 +65,7 @@ class EmbeddedStubDefaultTest {
         }
         StreamAgent agent = stack.own(StreamAgent.start(StreamAgentConfig.builder().name(TestAgents.uniqueName())
                 .client(SummonerStack.agentClientConfig()).host("127.0.0.1").port(deadPort)
-                .llmBaseUrl("http://127.0.0.1:9/v1").build()));
+                .llm(l -> l.baseUrl("http://127.0.0.1:9/v1")).build()));
         assertThatThrownBy(() -> agent.awaitReady(Duration.ofMillis(200)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("did not connect to the relay within 200 ms");
@@ -73,7 +73,7 @@ class EmbeddedStubDefaultTest {
 
     @Test
     void configuredEndpointDoesNotStartTheStub() {
-        StreamAgent agent = TestAgents.start(stack, b -> b.llmBaseUrl("http://127.0.0.1:9/v1"));
+        StreamAgent agent = TestAgents.start(stack, b -> b.llm(l -> l.baseUrl("http://127.0.0.1:9/v1")));
         assertThat(agent.embeddedStubUrl()).isEmpty();
         assertThat(agent.llmBaseUrl()).isEqualTo("http://127.0.0.1:9/v1");
         assertThat(agent.awaitTermination(Duration.ofMillis(10))).isFalse();

@@ -19,10 +19,10 @@ class ReadmeExampleTest {
         // awaitReady throws when the agent does not connect: the example passing is the assertion.
         assertThatCode(() -> {
         // readme-example:begin
-        try (RelayServer relay = RelayServer.start(RelayServerConfig.builder().build());
+        try (RelayServer relay = RelayServer.start(RelayServerConfig.forTesting());
              LlmStub stub = LlmStub.start();
-             StreamAgent agent = StreamAgent.start(StreamAgentConfig.builder()
-                     .port(relay.port()).llmBaseUrl(stub.baseUrl()).llmApiKey("k").llmMaxRetries(0).build())) {
+             StreamAgent agent = StreamAgent.start(StreamAgentConfig.builder().port(relay.port())
+                     .llm(l -> l.baseUrl(stub.baseUrl()).apiKey("k").maxRetries(0)).build())) {
             agent.awaitReady(Duration.ofSeconds(5)); // throws with the reason when it does not connect
             // every prompt a peer sends through the relay is now answered with a streamed reply
         }

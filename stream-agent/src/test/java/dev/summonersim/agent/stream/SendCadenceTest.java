@@ -42,7 +42,7 @@ class SendCadenceTest {
 
     private CountingSendStrategy agentWith(dev.summonersim.agent.stream.send.SendStrategy strategy) {
         CountingSendStrategy counting = new CountingSendStrategy(strategy);
-        TestAgents.start(stack, b -> b.llmBaseUrl(stub().baseUrl()).llmApiKey("k").sendStrategy(counting));
+        TestAgents.start(stack, b -> b.llm(l -> l.baseUrl(stub().baseUrl()).apiKey("k")).send(s -> s.custom(counting)));
         return counting;
     }
 

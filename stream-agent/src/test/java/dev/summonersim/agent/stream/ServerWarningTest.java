@@ -34,7 +34,7 @@ class ServerWarningTest {
         try {
             stack.relay(relay -> relay.rust(r -> r.rateLimitPerWindow(5)));
             LlmStub stub = stack.stub(LlmStubConfig.defaults());
-            StreamAgent agent = TestAgents.start(stack, b -> b.name(name).llmBaseUrl(stub.baseUrl()).llmApiKey("k"));
+            StreamAgent agent = TestAgents.start(stack, b -> b.name(name).llm(l -> l.baseUrl(stub.baseUrl()).apiKey("k")));
             RecordingClient observer = stack.client("observer");
             observer.send("#stub:tokens=10 #stub:delay=1");
 

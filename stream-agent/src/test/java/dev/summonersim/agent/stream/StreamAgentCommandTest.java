@@ -86,12 +86,12 @@ class StreamAgentCommandTest {
     void defaultsAreTheReferencesWithThePollingStrategyAndTheEmbeddedStub() {
         StreamAgentConfig config = parsed(Map.of()).agentConfig(ClientConfig.defaults());
         assertThat(config.effectiveName()).isEqualTo("StreamAgent_1");
-        assertThat(config.sendMode()).isEqualTo(SendMode.POLLING);
-        assertThat(config.effectiveSendStrategy()).isInstanceOfSatisfying(PollingSendStrategy.class,
+        assertThat(config.send().mode()).isEqualTo(SendMode.POLLING);
+        assertThat(config.send().strategy()).isInstanceOfSatisfying(PollingSendStrategy.class,
                 s -> assertThat(s.interval()).isEqualTo(Duration.ofMillis(10)));
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8888);
-        assertThat(config.model()).isEqualTo("gpt-4o-mini");
+        assertThat(config.llm().model()).isEqualTo("gpt-4o-mini");
         assertThat(config.usesEmbeddedStub()).isTrue();
         assertThat(config.reactToAll()).isFalse();
     }
@@ -101,7 +101,7 @@ class StreamAgentCommandTest {
         StreamAgentConfig config = parsed(Map.of(), "--send-mode", "timeout", "--timeout-ms", "250")
                 .agentConfig(ClientConfig.defaults());
         assertThat(config.effectiveName()).isEqualTo("StreamAgent_0");
-        assertThat(config.effectiveSendStrategy()).isInstanceOfSatisfying(TimeoutSendStrategy.class,
+        assertThat(config.send().strategy()).isInstanceOfSatisfying(TimeoutSendStrategy.class,
                 s -> assertThat(s.timeout()).isEqualTo(Duration.ofMillis(250)));
         assertThat(parsed(Map.of(), "--send-mode", "TIMEOUT", "--name", "Mine").agentConfig(ClientConfig.defaults())
                 .effectiveName()).isEqualTo("Mine");
@@ -121,13 +121,13 @@ class StreamAgentCommandTest {
     void llmSettingsComeFromEnvironmentThenDotEnvAndTheOptionWins() throws Exception {
         Files.writeString(workDir.resolve(".env"), "OPENAI_API_KEY=sk-from-dotenv\nOPENAI_BASE_URL=http://dot/v1\n");
         StreamAgentConfig fromDotEnv = parsed(Map.of()).agentConfig(ClientConfig.defaults());
-        assertThat(fromDotEnv.llmApiKey()).isEqualTo("sk-from-dotenv");
-        assertThat(fromDotEnv.llmBaseUrl()).isEqualTo("http://dot/v1");
+        assertThat(fromDotEnv.llm().apiKey()).isEqualTo("sk-from-dotenv");
+        assertThat(fromDotEnv.llm().baseUrl()).isEqualTo("http://dot/v1");
         StreamAgentConfig fromEnv = parsed(Map.of("OPENAI_API_KEY", "sk-env"), "--llm-base-url", "http://cli/v1",
                 "--model", "llama3.2").agentConfig(ClientConfig.defaults());
-        assertThat(fromEnv.llmApiKey()).isEqualTo("sk-env");
-        assertThat(fromEnv.llmBaseUrl()).isEqualTo("http://cli/v1");
-        assertThat(fromEnv.model()).isEqualTo("llama3.2");
+        assertThat(fromEnv.llm().apiKey()).isEqualTo("sk-env");
+        assertThat(fromEnv.llm().baseUrl()).isEqualTo("http://cli/v1");
+        assertThat(fromEnv.llm().model()).isEqualTo("llama3.2");
         assertThat(fromEnv.usesEmbeddedStub()).isFalse();
         assertThat(fromEnv.toString()).doesNotContain("sk-env");
     }
@@ -137,7 +137,7 @@ class StreamAgentCommandTest {
         StreamAgentConfig config = parsed(Map.of(), "--react-to-all", "--send-mode", "blocking")
                 .agentConfig(ClientConfig.defaults());
         assertThat(config.reactToAll()).isTrue();
-        assertThat(config.sendMode()).isEqualTo(SendMode.BLOCKING);
+        assertThat(config.send().mode()).isEqualTo(SendMode.BLOCKING);
         assertThat(config.effectiveName()).isEqualTo("StreamAgent_1");
     }
 

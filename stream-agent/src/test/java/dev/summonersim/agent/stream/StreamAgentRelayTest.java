@@ -51,7 +51,7 @@ class StreamAgentRelayTest {
     }
 
     private StreamAgent agent() {
-        return TestAgents.start(stack, b -> b.llmBaseUrl(stub().baseUrl()).llmApiKey("sk-test"));
+        return TestAgents.start(stack, b -> b.llm(l -> l.baseUrl(stub().baseUrl()).apiKey("sk-test")));
     }
 
     private static List<String> tokensOf(List<StreamEvent> events, String streamId) {
@@ -112,7 +112,7 @@ class StreamAgentRelayTest {
     }
 
     private void cancelMidStream(LlmStub own) throws Exception {
-        StreamAgent agent = TestAgents.start(stack, b -> b.llmBaseUrl(own.baseUrl()).llmApiKey("sk-test"));
+        StreamAgent agent = TestAgents.start(stack, b -> b.llm(l -> l.baseUrl(own.baseUrl()).apiKey("sk-test")));
         ((Logger) LoggerFactory.getLogger(agent.name())).setLevel(ch.qos.logback.classic.Level.DEBUG);
         RecordingClient observer = stack.client("observer");
         assertThat(own.clientDisconnects()).isZero();
@@ -175,7 +175,7 @@ class StreamAgentRelayTest {
     @ValueSource(strings = {"#stub:http=401", "#stub:http=429", "#stub:http=500", "#stub:http=503",
         "#stub:error-after=2", "#stub:reset-after=2", "#stub:truncate", "#stub:malformed-after=2", "#stub:stall"})
     void everyLlmFaultGivesExactlyOneStreamErrorAndTheNextPromptStreamsNormally(String directive) throws Exception {
-        TestAgents.start(stack, b -> b.llmBaseUrl(stub().baseUrl()).llmApiKey("sk-test").llmReadTimeout(Duration.ofSeconds(1)));
+        TestAgents.start(stack, b -> b.llm(l -> l.baseUrl(stub().baseUrl()).apiKey("sk-test").readTimeout(Duration.ofSeconds(1))));
         RecordingClient observer = stack.client("observer");
         String prompt = "fault " + directive + " #stub:delay=5";
 
@@ -203,7 +203,7 @@ class StreamAgentRelayTest {
             deadPort = s.getLocalPort();
         }
         int port = deadPort;
-        StreamAgent agent = TestAgents.start(stack, b -> b.llmBaseUrl("http://127.0.0.1:" + port + "/v1"));
+        StreamAgent agent = TestAgents.start(stack, b -> b.llm(l -> l.baseUrl("http://127.0.0.1:" + port + "/v1")));
         RecordingClient observer = stack.client("observer");
         for (String prompt : List.of("first", "second")) {
             observer.send(prompt);
@@ -246,7 +246,7 @@ class StreamAgentRelayTest {
     @Test
     void reactToAllTreatsAnotherAgentsEventsAsPromptsLikeTheReference() throws Exception {
         agent();
-        TestAgents.start(stack, b -> b.llmBaseUrl(stub().baseUrl()).llmApiKey("sk-test").reactToAll(true));
+        TestAgents.start(stack, b -> b.llm(l -> l.baseUrl(stub().baseUrl()).apiKey("sk-test")).reactToAll(true));
         RecordingClient observer = stack.client("observer");
         observer.send("echo chamber " + System.nanoTime() + " #stub:tokens=2 #stub:delay=1");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> stub().requests().stream()

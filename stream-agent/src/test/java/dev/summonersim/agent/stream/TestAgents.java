@@ -27,7 +27,7 @@ final class TestAgents {
                 .name(uniqueName())
                 .host("127.0.0.1")
                 .port(relay.port())
-                .llmMaxRetries(0);
+                .llm(l -> l.maxRetries(0));
         StreamAgent agent = stack.own(StreamAgent.start(customize.apply(builder).build()));
         agent.awaitReady(Duration.ofSeconds(20));
         stack.awaitRelayClients(before + 1);

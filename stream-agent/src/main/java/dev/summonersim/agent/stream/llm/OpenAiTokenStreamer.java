@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -39,7 +40,10 @@ public final class OpenAiTokenStreamer implements TokenStreamer {
     private final Map<String, StreamCancellation> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong keys = new AtomicLong();
 
+    /** @param settings with a base URL and a key (see {@link LlmSettings#withEndpoint}) */
     public OpenAiTokenStreamer(LlmSettings settings) {
+        Objects.requireNonNull(settings.baseUrl(), "settings.baseUrl");
+        Objects.requireNonNull(settings.apiKey(), "settings.apiKey");
         this.settings = settings;
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(settings.baseUrl())
@@ -73,10 +77,6 @@ public final class OpenAiTokenStreamer implements TokenStreamer {
         } catch (Exception | LinkageError e) {
             // only an optimisation; the first real request pays the cost instead
         }
-    }
-
-    public LlmSettings settings() {
-        return settings;
     }
 
     private Response registerCall(Interceptor.Chain chain) throws IOException {
