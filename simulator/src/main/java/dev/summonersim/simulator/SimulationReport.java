@@ -2,6 +2,7 @@ package dev.summonersim.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.summonersim.relay.RelayStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,15 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
         m.put("backpressure_drops", r.slowReceivers().lostEvents());
         m.put("relay_disconnects", r.slowReceivers().relayDisconnects());
         m.put("dropped_receivers", r.slowReceivers().dropped());
+        RelayStats stats = r.slowReceivers().relayStats();
+        Map<String, Object> backpressure = new LinkedHashMap<>();
+        backpressure.put("throttled", stats.throttled());
+        backpressure.put("flow_controlled", stats.flowControlled());
+        backpressure.put("read_pauses", stats.readPauses());
+        backpressure.put("caught_up", stats.caughtUp());
+        backpressure.put("stall_drops", stats.stallDrops());
+        backpressure.put("overflow_drops", stats.overflowDrops());
+        m.put("relay_backpressure", backpressure);
         m.put("token_latency_ms", Map.of("p50", r.tokenLatencyP50(), "p99", r.tokenLatencyP99(),
                 "max", r.tokenLatencyMax(), "samples", r.latencySamples()));
         m.put("ttft_ms", Map.of("p50", r.ttftP50(), "p99", r.ttftP99()));
@@ -256,15 +266,18 @@ record SimulationReport(Map<String, Object> header, List<RunResult> runs, double
             }
         }));
         md.append("| strategy | agents | expected | delivered | ").append(String.join(" | ", causes))
-                .append(" | unexplained | relay disconnects | dropped receivers |\n|---|---|---|---|")
-                .append("---|".repeat(causes.size())).append("---|---|---|\n");
+                .append(" | unexplained | relay disconnects | dropped receivers | relay throttle / flow-control "
+                        + "episodes |\n|---|---|---|---|")
+                .append("---|".repeat(causes.size())).append("---|---|---|---|\n");
         for (RunResult r : runs) {
             md.append("| ").append(r.strategy()).append(" | ").append(r.agents()).append(" | ")
                     .append(r.expectedDeliveries()).append(" | ").append(r.eventsDelivered()).append(" | ");
             causes.forEach(c -> md.append(r.dropsByCause().getOrDefault(c, 0L)).append(" | "));
             md.append(r.unexplainedDeliveries()).append(" | ").append(r.slowReceivers().relayDisconnects())
                     .append(" | ").append(r.slowReceivers().dropped().isEmpty() ? "none"
-                            : String.join(", ", r.slowReceivers().dropped())).append(" |\n");
+                            : String.join(", ", r.slowReceivers().dropped())).append(" | ")
+                    .append(r.slowReceivers().relayStats().throttled()).append(" / ")
+                    .append(r.slowReceivers().relayStats().flowControlled()).append(" |\n");
         }
         return md.toString();
     }

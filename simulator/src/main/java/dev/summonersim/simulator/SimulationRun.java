@@ -310,7 +310,7 @@ final class SimulationRun {
             meters.violation("the relay counted " + disconnects + " slow-receiver disconnects but named "
                     + relayLog.droppedReceivers().size() + " in its log");
         }
-        return new SlowReceivers(disconnects, List.copyOf(dropped), lostEvents, lostLines);
+        return new SlowReceivers(disconnects, List.copyOf(dropped), lostEvents, lostLines, stats);
     }
 
     private RunResult result(PromptLedger ledger, RunMeters meters, PromptDriver driver, LlmStub stub,

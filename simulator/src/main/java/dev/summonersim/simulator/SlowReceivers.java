@@ -1,5 +1,6 @@
 package dev.summonersim.simulator;
 
+import dev.summonersim.relay.RelayStats;
 import java.util.List;
 
 /**
@@ -11,10 +12,9 @@ import java.util.List;
  * @param dropped          who was dropped, {@code name (address)}
  * @param lostEvents       agents' stream events the dropped listeners did not receive
  * @param lostLines        relayed lines (events and prompts) the dropped listeners did not receive
+ * @param relayStats       everything the relay's backpressure rule did in the run (throttle and flow-control
+ *                         episodes, read pauses, drops)
  */
-record SlowReceivers(long relayDisconnects, List<String> dropped, long lostEvents, long lostLines) {
-
-    static SlowReceivers none() {
-        return new SlowReceivers(0, List.of(), 0, 0);
-    }
+record SlowReceivers(long relayDisconnects, List<String> dropped, long lostEvents, long lostLines,
+                     RelayStats relayStats) {
 }

@@ -58,11 +58,13 @@ class SimulateCommandTest {
         assertThat(run("--report-dir", dir.toString())).isEqualTo(2);
         assertThat(run("--no-such-option")).isEqualTo(2);
         assertThat(run("--prompt-rate", "1", "--prompt-rate-per-agent", "0.1")).isEqualTo(2);
-        assertThat(err.toString().lines().filter(l -> l.startsWith("simulate: ")).toList()).hasSize(7);
+        assertThat(run("--listeners", "2", "--slow-listeners", "2")).isEqualTo(2);
+        assertThat(err.toString().lines().filter(l -> l.startsWith("simulate: ")).toList()).hasSize(8);
         assertThat(err.toString()).contains("--compare: unknown send mode 'busy'", "--ttft-ms p95 must be >= the median",
                 "--stream-agents must be at least 1", "--flavour expects rust or python",
                 "exists and is not empty; results go to a new folder", "Unknown option: '--no-such-option'",
-                "--prompt-rate and --prompt-rate-per-agent exclude each other", "Try 'simulate --help'");
+                "--prompt-rate and --prompt-rate-per-agent exclude each other",
+                "--slow-listeners must be at least 0 and fewer than --listeners (2), got 2", "Try 'simulate --help'");
         assertThat(err.toString()).doesNotContain("Usage:", "at dev.");
     }
 }

@@ -67,6 +67,11 @@ class SimulateSmokeTest {
         assertThat(s.get("drops_by_cause").has("backpressure")).isTrue();
         assertThat(s.get("backpressure_drops").asLong()).isZero();
         assertThat(s.get("dropped_receivers")).isEmpty();
+        for (String key : List.of("throttled", "flow_controlled", "read_pauses", "caught_up", "stall_drops",
+                "overflow_drops")) {
+            assertThat(s.get("relay_backpressure").get(key).isIntegralNumber()).as(key).isTrue();
+        }
+        assertThat(s.get("relay_backpressure").get("stall_drops").asLong()).isZero();
         assertThat(s.get("heap_mb").get("after_run").asDouble()).isPositive();
         assertThat(s.get("heap_mb").get("growth").asDouble()).isPositive();
         assertThat(s.get("heap_mb").get("within_2x").isBoolean()).isTrue();

@@ -93,6 +93,7 @@ class SlowListenerAccountingTest {
             SlowReceivers result = SimulationRun.slowReceivers(List.of(slow, healthy), relay, relayLog, ledger,
                     "127.0.0.1:0", events, 0, meters);
             assertThat(result.relayDisconnects()).isEqualTo(1);
+            assertThat(result.relayStats().stallDrops()).isEqualTo(1);
             assertThat(result.dropped()).singleElement().asString().startsWith("listener-0 [" + slowAddress);
             assertThat(healthy.events()).isEqualTo(events);
             assertThat(result.lostEvents()).isEqualTo(events - slow.events()).isGreaterThanOrEqualTo(lostInGap);
