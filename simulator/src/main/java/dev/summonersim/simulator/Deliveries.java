@@ -13,7 +13,8 @@ package dev.summonersim.simulator;
  * @param allClients              deliveries to every client over the whole run: counted at the listeners and the
  *                                driver; each agent's share (every line but its own) by the broadcast rule, because
  *                                the agents keep no count and the relay exposes none
- * @param allClientsExpected      lines relayed x (clients - 1)
+ * @param allClientsExpected      lines relayed x (clients - 1), less the lines listeners lost when the relay dropped
+ *                                them as slow receivers
  * @param linesPerSecond          lines relayed per second in the measured window, as the listeners counted them
  * @param allClientsPerSecond     deliveries to every client per second in the measured window: lines per second x
  *                                (clients - 1)

@@ -1,6 +1,7 @@
 package dev.summonersim.simulator;
 
 import dev.summonersim.agent.stream.send.SendMode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ final class IdleCostRule {
 
     /** Every polling strategy at every population that also ran a timeout or blocking strategy. */
     static List<Point> points(List<RunResult> runs, List<Integer> populations) {
-        List<Point> points = new java.util.ArrayList<>();
+        List<Point> points = new ArrayList<>();
         for (int n : populations) {
             List<RunResult> here = runs.stream().filter(r -> r.agents() == n).toList();
             RunResult cheapest = null;
