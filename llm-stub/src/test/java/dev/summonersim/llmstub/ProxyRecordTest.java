@@ -384,6 +384,57 @@ class ProxyRecordTest {
     }
 
     @Test
+    void aCallerLeavingBeforeTheUpstreamAnswersCancelsTheUpstreamRequestAndCloseDoesNotWaitForIt() throws Exception {
+        try (ServerSocket silentUpstream = new ServerSocket(0, 2, InetAddress.getByName("127.0.0.1"))) {
+            List<CompletableFuture<Void>> upstreamSawTheEnd = new CopyOnWriteArrayList<>();
+            CountDownLatch requestsRead = new CountDownLatch(2);
+            CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try {
+                        Socket s = silentUpstream.accept();
+                        readRequest(s.getInputStream());
+                        requestsRead.countDown();
+                        // Never answers; reading on tells when the proxy gives the request up.
+                        upstreamSawTheEnd.add(CompletableFuture.runAsync(() -> {
+                            try (s) {
+                                while (s.getInputStream().read() >= 0) {
+                                    // nothing is expected, but drain whatever comes
+                                }
+                            } catch (IOException e) {
+                                // reset: given up too
+                            }
+                        }));
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            proxy = closeLater(LlmStub.start(LlmStubConfig.builder()
+                    .proxy(URI.create("http://127.0.0.1:" + silentUpstream.getLocalPort() + "/v1")).build()));
+            try (Socket caller = new Socket(InetAddress.getByName("127.0.0.1"), proxy.port())) {
+                String body = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"Record me\"}]}";
+                caller.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: Bearer sk-test\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+                caller.getOutputStream().flush();
+                await().atMost(Duration.ofSeconds(10)).until(() -> requestsRead.getCount() == 1);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> upstreamSawTheEnd.size() == 1
+                    && upstreamSawTheEnd.get(0).isDone());
+            await().atMost(Duration.ofSeconds(10)).until(() -> proxy.clientDisconnects() == 1);
+
+            CompletableFuture<StreamRecording> waiting = CompletableFuture.supplyAsync(
+                    () -> StreamRecording.stream(client = openAi(proxy), "Record me"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> requestsRead.getCount() == 0);
+            assertTimeoutPreemptively(Duration.ofSeconds(15), () -> proxy.close());
+            assertThat(waiting.get(15, TimeUnit.SECONDS).error()).isNotNull();
+            await().atMost(Duration.ofSeconds(10)).until(() -> upstreamSawTheEnd.size() == 2
+                    && upstreamSawTheEnd.get(1).isDone());
+        }
+    }
+
+    @Test
     void aRequestWithoutModelIsRecordedForAnyModel() throws Exception {
         startPair();
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(

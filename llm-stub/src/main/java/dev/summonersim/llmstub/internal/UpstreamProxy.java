@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -81,35 +84,41 @@ public final class UpstreamProxy implements AutoCloseable {
         ChatRequestBody body = chat ? parseOrNull(request.body()) : null;
         URI target = target(request.path());
         long sent = System.nanoTime();
-        HttpResponse<InputStream> upstream;
+        String asked = request.method() + " " + pathOf(request.path()) + (body == null ? ""
+                : " prompt \"" + abbreviate(body.prompt()) + "\"");
         ArrivalTimes arrivals = new ArrivalTimes();
-        try {
-            upstream = client.send(upstreamRequest(request, target), arrivals.handler());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("cannot forward {} {}: {}", request.method(), pathOf(request.path()), e.getMessage());
-            return answerError(response, 400, "llm-stub proxy: cannot forward this request: " + e.getMessage());
-        } catch (IOException e) {
-            LOG.warn("upstream {} unreachable for {} {}: {}", base, request.method(), pathOf(request.path()), e.toString());
-            return answerError(response, 502, "llm-stub proxy: upstream " + base + " unreachable: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return answerError(response, 503, "llm-stub proxy: shutting down");
-        }
-        long headersAt = System.nanoTime();
-        response.reset();
-        response.setStatus(upstream.statusCode());
-        upstream.headers().map().forEach((name, values) -> {
-            if (!RESPONSE_HEADERS_NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(v -> response.addHeader(name, v));
-            }
-        });
-        boolean streaming = upstream.statusCode() == 200 && upstream.headers().firstValue("content-type")
-                .map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/event-stream")).orElse(false);
-        String what = request.method() + " " + pathOf(request.path()) + (body == null ? ""
-                : " prompt \"" + abbreviate(body.prompt()) + "\"") + " -> " + upstream.statusCode();
-        OpenExchange exchange = new OpenExchange(upstream.body(), caller);
+        // Registered before sending, so that a caller who leaves (or a shutdown) while the upstream has not even
+        // answered with headers yet cancels the request too.
+        OpenExchange exchange = new OpenExchange(caller);
         open.add(exchange);
         try {
+            HttpResponse<InputStream> upstream;
+            try {
+                upstream = exchange.send(client, upstreamRequest(request, target), arrivals.handler());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("cannot forward {}: {}", asked, e.getMessage());
+                return answerError(response, 400, "llm-stub proxy: cannot forward this request: " + e.getMessage());
+            } catch (IOException | CancellationException e) {
+                if (exchange.abortedBy != null) {
+                    return aborted(exchange, response, asked + " (before the upstream answered)");
+                }
+                LOG.warn("upstream {} unreachable for {}: {}", base, asked, e.toString());
+                return answerError(response, 502, "llm-stub proxy: upstream " + base + " unreachable: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return answerError(response, 503, "llm-stub proxy: shutting down");
+            }
+            long headersAt = System.nanoTime();
+            response.reset();
+            response.setStatus(upstream.statusCode());
+            upstream.headers().map().forEach((name, values) -> {
+                if (!RESPONSE_HEADERS_NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                    values.forEach(v -> response.addHeader(name, v));
+                }
+            });
+            boolean streaming = upstream.statusCode() == 200 && upstream.headers().firstValue("content-type")
+                    .map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/event-stream")).orElse(false);
+            String what = asked + " -> " + upstream.statusCode();
             if (streaming) {
                 ExchangeRecording recording = body == null || recordings == null ? null
                         : new ExchangeRecording(body.prompt(), modelOrNull(request.body()), headersAt);
@@ -309,27 +318,61 @@ public final class UpstreamProxy implements AutoCloseable {
         watcher.shutdownNow();
     }
 
-    /** One stream in flight: the upstream body the caller's thread reads, and why it was closed under it, if so. */
+    /**
+     * One exchange in flight: the upstream request until its headers arrive, then its body, which the caller's
+     * thread reads; and why it was cut under that thread, if it was.
+     */
     private static final class OpenExchange {
-        final InputStream upstream;
         final ClientConnection caller;
         volatile StreamRegistry.Pause abortedBy;
+        private volatile CompletableFuture<HttpResponse<InputStream>> pending;
+        volatile InputStream upstream;
 
-        OpenExchange(InputStream upstream, ClientConnection caller) {
-            this.upstream = upstream;
+        OpenExchange(ClientConnection caller) {
             this.caller = caller;
+        }
+
+        HttpResponse<InputStream> send(HttpClient client, HttpRequest request,
+                                       HttpResponse.BodyHandler<InputStream> handler)
+                throws IOException, InterruptedException {
+            CompletableFuture<HttpResponse<InputStream>> future = client.sendAsync(request, handler);
+            pending = future;
+            if (abortedBy != null) {
+                future.cancel(true);
+            }
+            try {
+                HttpResponse<InputStream> response = future.get();
+                upstream = response.body();
+                if (abortedBy != null) {
+                    closeUpstream();
+                }
+                return response;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(e.getCause());
+            }
         }
 
         void abort(StreamRegistry.Pause why) {
             if (abortedBy == null) {
                 abortedBy = why;
+                CompletableFuture<HttpResponse<InputStream>> f = pending;
+                if (f != null) {
+                    f.cancel(true); // since JDK 16 this also abandons the exchange and its connection
+                }
                 closeUpstream();
             }
         }
 
         void closeUpstream() {
+            InputStream in = upstream;
+            if (in == null) {
+                return;
+            }
             try {
-                upstream.close();
+                in.close();
             } catch (IOException e) {
                 LOG.debug("closing the upstream stream: {}", e.toString());
             }
