@@ -7,6 +7,7 @@ import dev.summonersim.sdk.protocol.ReceivedMessage;
 import dev.summonersim.sdk.protocol.RelayFrameCodec;
 import dev.summonersim.sdk.protocol.RelayMessage;
 import dev.summonersim.sdk.protocol.TextMessage;
+import dev.summonersim.sdk.text.PeerText;
 import dev.summonersim.testkit.check.ObservedEvent;
 
 import java.io.BufferedInputStream;
@@ -131,8 +132,8 @@ public final class RecordingClient implements AutoCloseable {
     public Received assertNextText(String expected) {
         Received received = next(DEFAULT_WAIT);
         if (!(received.message() instanceof TextMessage text) || !text.text().equals(expected)) {
-            throw new AssertionError("client " + name + ": expected text line \"" + expected + "\" but got "
-                    + received.line());
+            throw new AssertionError("client " + name + ": expected text line \"" + PeerText.oneLine(expected)
+                    + "\" but got " + PeerText.oneLine(received.line()));
         }
         return received;
     }
@@ -252,7 +253,7 @@ public final class RecordingClient implements AutoCloseable {
             }
             if (received.streamEvent().isPresent()) {
                 throw new AssertionError("client " + name + ": unexpected stream event #" + received.arrival() + ": "
-                        + received.line());
+                        + PeerText.oneLine(received.line()));
             }
             synchronized (passedOver) {
                 passedOver.add(received);
@@ -271,7 +272,7 @@ public final class RecordingClient implements AutoCloseable {
         Received extra = inbox.peek();
         if (extra != null) {
             throw new AssertionError("client " + name + ": unexpected message #" + extra.arrival() + ": "
-                    + extra.line() + " (" + inbox.size() + " waiting)");
+                    + PeerText.oneLine(extra.line()) + " (" + inbox.size() + " waiting)");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.summonersim.harness.containers;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.summonersim.sdk.text.PeerText;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
@@ -26,7 +27,7 @@ public final class ComponentContainer extends GenericContainer<ComponentContaine
         withLogConsumer(frame -> {
             String text = frame.getUtf8StringWithoutLineEnding();
             if (!text.isBlank()) {
-                System.out.println("[" + name + "] " + text);
+                System.out.println("[" + name + "] " + PeerText.sanitize(text));  // a component may echo peer text
             }
         });
         // The agents read OPENAI_* from the environment; nothing is set in a container, so the embedded stub answers.

@@ -38,7 +38,7 @@ class ScenarioScriptSignalIT {
 
         script.signal("TERM");
 
-        assertThat(script.awaitExit(STOP)).as("bin/scenario exit code; output:\n" + script.output()).isEqualTo(143);
+        assertThat(script.awaitExit(STOP)).as("bin/scenario exit code; output:\n" + script.printableOutput()).isEqualTo(143);
         assertThat(script.output()).contains("[scenario] stopped the relay and the stream agent");
         List<ProcessHandle> children = tree.subList(1, tree.size());
         eventually("every process bin/scenario started has ended").atMost(STOP)

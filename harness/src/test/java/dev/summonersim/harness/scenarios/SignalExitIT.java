@@ -65,14 +65,14 @@ class SignalExitIT {
                 assertThat(readAll(client)).as("what a raw client read before the close")
                         .isEqualTo(NOTICE + "\n");
             }
-            assertThat(server.awaitExit(STOP)).as("relay exit code; output:\n" + server.output()).isEqualTo(code);
+            assertThat(server.awaitExit(STOP)).as("relay exit code; output:\n" + server.printableOutput()).isEqualTo(code);
             agent.awaitOutput("\\[From Server\\] Server is shutting down\\.", STOP);
             input.awaitOutput("\\[From server\\] Warning: Server is shutting down\\.", STOP);
 
             agent.signal(signal);
-            assertThat(agent.awaitExit(STOP)).as("stream agent exit code; output:\n" + agent.output()).isEqualTo(code);
+            assertThat(agent.awaitExit(STOP)).as("stream agent exit code; output:\n" + agent.printableOutput()).isEqualTo(code);
             input.signal(signal);
-            assertThat(input.awaitExit(STOP)).as("input agent exit code; output:\n" + input.output()).isEqualTo(code);
+            assertThat(input.awaitExit(STOP)).as("input agent exit code; output:\n" + input.printableOutput()).isEqualTo(code);
         } finally {
             for (Socket client : rawClients) {
                 client.close();

@@ -47,7 +47,7 @@ class ThreeProcessScenarioIT {
                 "--send", PROMPT, "--exit-after-streams", "1", "--timeout-s", "90"), Map.of(), List.of()));
         int exit = input.awaitExit(Duration.ofSeconds(120));
 
-        assertThat(exit).as("input-agent exit code; output:\n" + input.output()).isZero();
+        assertThat(exit).as("input-agent exit code; output:\n" + input.printableOutput()).isZero();
         List<ObservedEvent> events = EventSources.fromInputAgentOutput(input.output());
         CheckReport report = StreamInvariantChecker.expectingTokens(StubScripts.tokensFor(PROMPT)).check(events);
         assertThat(report.isClean()).as(report.describe()).isTrue();
