@@ -41,7 +41,7 @@ class BadInputTableTest {
         c.add(Arguments.of("server", List.of("--no-config", "--chaos", "drop=2"), "--chaos 'drop=2'"));
         c.add(Arguments.of("server", List.of("--config", dir.resolve("absent.json").toString()), "--config "));
         c.add(Arguments.of("stream-agent", List.of("--llm-base-url", "notaurl"), "--llm-base-url 'notaurl' is not an http(s) URL"));
-        c.add(Arguments.of("stream-agent", List.of("--port", "0"), "--port must be 1-65535"));
+        c.add(Arguments.of("stream-agent", List.of("--port", "0"), "--port must be 1..65535"));
         c.add(Arguments.of("stream-agent", List.of("--send-mode", "fast"), "polling, timeout, blocking"));
         c.add(Arguments.of("stream-agent", List.of("--interval-ms", "-1"), "--interval-ms must be at least 0"));
         c.add(Arguments.of("stream-agent", List.of("--config", dir.resolve("absent.json").toString()), "--config"));

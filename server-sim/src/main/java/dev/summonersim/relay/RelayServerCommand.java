@@ -1,6 +1,7 @@
 package dev.summonersim.relay;
 
 import dev.summonersim.relay.chaos.ChaosSpec;
+import dev.summonersim.sdk.cli.ClientConfigOptions;
 import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.config.ProjectConfigs;
 import dev.summonersim.sdk.logging.AgentLogging;
@@ -44,12 +45,13 @@ public final class RelayServerCommand implements Callable<Integer> {
     private boolean noConfig;
 
     @Option(names = "--host", paramLabel = "H",
-            description = "Address to listen on (overrides the config). Default: config \"host\", else 127.0.0.1.")
+            description = "Address to listen on. " + ClientConfigOptions.OVERRIDE_RULE
+                    + " Default: the config's \"host\", else 127.0.0.1.")
     private String host;
 
     @Option(names = "--port", paramLabel = "P",
-            description = "Port to listen on, 0 = any free port (overrides the config). Default: config \"port\", "
-                    + "else 8888.")
+            description = "Port to listen on, 0 = any free port. " + ClientConfigOptions.OVERRIDE_RULE
+                    + " Default: the config's \"port\", else 8888.")
     private Integer port;
 
     @Option(names = "--flavour", paramLabel = "python|rust",

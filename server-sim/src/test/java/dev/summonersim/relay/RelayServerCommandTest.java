@@ -1,5 +1,6 @@
 package dev.summonersim.relay;
 
+import dev.summonersim.sdk.cli.ClientConfigOptions;
 import dev.summonersim.sdk.protocol.RelayFlavour;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,9 @@ class RelayServerCommandTest {
         RelayRunOptions run = command.runOptions();
         assertThat(run.recordFile()).isEqualTo(dir.resolve("r.jsonl"));
         assertThat(run.chaos().duplicate()).isEqualTo(0.5);
+
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains(ClientConfigOptions.OVERRIDE_RULE);
     }
 
     @Test

@@ -1,17 +1,13 @@
 package dev.summonersim.agent.echo;
 
+import dev.summonersim.sdk.cli.ClientConfigOptions;
 import dev.summonersim.sdk.cli.OneLineErrors;
-import dev.summonersim.sdk.client.SummonerClient;
-import dev.summonersim.sdk.config.ClientConfig;
-import dev.summonersim.sdk.config.ConfigException;
-import dev.summonersim.sdk.config.ProjectConfigs;
 import dev.summonersim.sdk.logging.AgentLogging;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,18 +26,8 @@ public final class EchoAgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Client config JSON (reference client_config.json), relative to the working directory. "
-                    + "Default: the project's configs/client_config.json when it exists, else built-in defaults.")
-    Path config;
-
-    @Option(names = "--host", paramLabel = "H",
-            description = "Relay host; the config's \"host\" wins when set (as the reference). Default: 127.0.0.1.")
-    String host = SummonerClient.DEFAULT_HOST;
-
-    @Option(names = "--port", paramLabel = "P",
-            description = "Relay port 1..65535; the config's \"port\" wins when set. Default: 8888.")
-    int port = SummonerClient.DEFAULT_PORT;
+    @Mixin
+    ClientConfigOptions relay;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Client and logger name. Default: ${DEFAULT-VALUE}.")
     String name = "EchoAgent_0";
@@ -61,30 +47,16 @@ public final class EchoAgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (port < 1 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be 1-65535, got " + port);
-        }
         if (delayMs < 0) {
             throw new ParameterException(spec.commandLine(), "--delay-ms must be at least 0, got " + delayMs);
         }
         if (name.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--name must not be blank");
         }
-        ClientConfig clientConfig = loadConfig();
-        AgentLogging.configure(name, clientConfig.logger());
+        ClientConfigOptions.Loaded client = relay.load();
+        AgentLogging.configure(name, client.config().logger());
         EchoAgent agent = new EchoAgent(name, Duration.ofMillis(delayMs));
-        return agent.clientBuilder(name).config(clientConfig).host(host).port(port).build().run();
-    }
-
-    private ClientConfig loadConfig() {
-        Path file = config != null ? config : ProjectConfigs.defaultFile("client_config.json");
-        if (config != null && !Files.isRegularFile(file)) {
-            throw new ParameterException(spec.commandLine(), "--config " + file + ": no such file");
-        }
-        try {
-            return Files.isRegularFile(file) ? ClientConfig.load(file) : ClientConfig.defaults();
-        } catch (ConfigException e) {
-            throw new ParameterException(spec.commandLine(), "--config " + file + ": " + e.getMessage(), e);
-        }
+        return agent.clientBuilder(name).config(client.config()).host(client.host()).port(client.port()).build()
+                .run();
     }
 }

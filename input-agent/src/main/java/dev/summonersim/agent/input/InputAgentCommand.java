@@ -8,16 +8,13 @@ import dev.summonersim.agent.input.view.PlainScreen;
 import dev.summonersim.agent.input.view.PrintAboveStream;
 import dev.summonersim.agent.input.view.Screen;
 import dev.summonersim.agent.input.view.ViewMode;
+import dev.summonersim.sdk.cli.ClientConfigOptions;
 import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.config.ClientConfig;
-import dev.summonersim.sdk.config.ConfigException;
-import dev.summonersim.sdk.config.ProjectConfigs;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,18 +60,8 @@ public final class InputAgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Client config JSON (reference client_config.json), relative to the working directory. "
-                    + "Default: the project's configs/client_config.json when it exists, else built-in defaults.")
-    Path config;
-
-    @Option(names = "--host", paramLabel = "HOST",
-            description = "Relay host; wins over the config's \"host\". Default: the config's, else 127.0.0.1.")
-    String host;
-
-    @Option(names = "--port", paramLabel = "PORT",
-            description = "Relay port 1..65535; wins over the config's \"port\". Default: the config's, else 8888.")
-    Integer port;
+    @Mixin
+    ClientConfigOptions relay;
 
     @Option(names = "--multiline", paramLabel = "0|1", defaultValue = "0",
             description = "1: a line ending in a backslash continues on the next line (prompt \"~ \"); the "
@@ -124,7 +112,7 @@ public final class InputAgentCommand implements Callable<Integer> {
         InputAgentSettings settings;
         try {
             settings = settings();
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (checkOptionsOnly) {
@@ -167,20 +155,7 @@ public final class InputAgentCommand implements Callable<Integer> {
     }
 
     InputAgentSettings settings() {
-        ClientConfig clientConfig = loadConfig();
-        ClientConfig.Builder cfg = clientConfig.toBuilder();
-        if (host != null) {
-            if (host.isBlank()) {
-                throw new IllegalArgumentException("--host must not be empty");
-            }
-            cfg.host(host);
-        }
-        if (port != null) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("--port must be 1..65535, got " + port);
-            }
-            cfg.port(port);
-        }
+        ClientConfig clientConfig = relay.load().config();
         if (exitAfterStreams != null && exitAfterStreams < 1) {
             throw new IllegalArgumentException("--exit-after-streams must be at least 1, got " + exitAfterStreams);
         }
@@ -191,24 +166,13 @@ public final class InputAgentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--stall-after-ms must be at least 1, got " + stallAfterMs);
         }
         return InputAgentSettings.builder()
-                .clientConfig(cfg.build())
+                .clientConfig(clientConfig)
                 .multiline(parseMultiline(multiline))
                 .view(parseView(view))
                 .exitAfterStreams(exitAfterStreams)
                 .timeout(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds))
                 .stallAfter(Duration.ofMillis(stallAfterMs))
                 .build();
-    }
-
-    private ClientConfig loadConfig() {
-        if (config == null) {
-            Path projectDefault = ProjectConfigs.defaultFile("client_config.json");
-            return Files.isRegularFile(projectDefault) ? ClientConfig.load(projectDefault) : ClientConfig.defaults();
-        }
-        if (!Files.isRegularFile(config)) {
-            throw new IllegalArgumentException("--config " + config + ": no such file");
-        }
-        return ClientConfig.load(config);
     }
 
     private static boolean parseMultiline(String value) {

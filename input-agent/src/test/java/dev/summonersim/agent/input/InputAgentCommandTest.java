@@ -3,6 +3,7 @@ package dev.summonersim.agent.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.summonersim.agent.input.view.ViewMode;
+import dev.summonersim.sdk.cli.ClientConfigOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -98,6 +99,9 @@ class InputAgentCommandTest {
         InputAgentSettings overridden = parse("--config", config.toString(), "--host", "127.0.0.1", "--port", "7000");
         assertThat(overridden.clientConfig().host()).isEqualTo("127.0.0.1");
         assertThat(overridden.clientConfig().port()).isEqualTo(7000);
+
+        assertThat(execute("--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains(ClientConfigOptions.OVERRIDE_RULE);
     }
 
     @Test

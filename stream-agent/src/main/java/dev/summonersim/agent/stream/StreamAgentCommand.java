@@ -3,14 +3,12 @@ package dev.summonersim.agent.stream;
 import dev.summonersim.agent.stream.llm.LlmSettings;
 import dev.summonersim.agent.stream.send.SendMode;
 import dev.summonersim.agent.stream.send.SendSettings;
+import dev.summonersim.sdk.cli.ClientConfigOptions;
 import dev.summonersim.sdk.cli.OneLineErrors;
 import dev.summonersim.sdk.config.ClientConfig;
-import dev.summonersim.sdk.config.ConfigException;
-import dev.summonersim.sdk.config.ProjectConfigs;
 import dev.summonersim.sdk.logging.AgentLogging;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -22,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,19 +55,8 @@ public final class StreamAgentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Client config JSON (logger, receiver, sender, reconnection; host/port win when set). "
-                    + "A relative FILE is relative to the working directory. Default: the project's "
-                    + "configs/client_config.json when it exists, else built-in defaults.")
-    Path config;
-
-    @Option(names = "--host", paramLabel = "H",
-            description = "Relay host (overrides the config file). Default: the config's host, else 127.0.0.1.")
-    String host;
-
-    @Option(names = "--port", paramLabel = "P",
-            description = "Relay port (overrides the config file). Default: the config's port, else 8888.")
-    Integer port;
+    @Mixin
+    ClientConfigOptions relay;
 
     @Option(names = "--name", paramLabel = "NAME",
             description = "Client name used in logs. Default: StreamAgent_1, or StreamAgent_0 with --send-mode timeout.")
@@ -154,19 +142,13 @@ public final class StreamAgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StreamAgentConfig agentConfig;
-        ConfigSource source;
-        try {
-            validate();
-            source = loadClientConfig();
-            agentConfig = agentConfig(source.config());
-        } catch (ConfigException e) {
-            throw new ParameterException(spec.commandLine(), "invalid configuration: " + e.getMessage(), e);
-        }
+        validate();
+        ClientConfigOptions.Loaded source = relay.load(workingDirectory);
+        StreamAgentConfig agentConfig = agentConfig(source.config());
         AgentLogging.configure(agentConfig.effectiveName(), agentConfig.client().logger());
         quietLibraryLoggers();
         Logger log = LoggerFactory.getLogger(agentConfig.effectiveName());
-        log.info(source.description());
+        log.info(source.source());
 
         StreamAgent agent = StreamAgent.start(agentConfig);
         AtomicBoolean stopRequested = new AtomicBoolean();
@@ -206,9 +188,6 @@ public final class StreamAgentCommand implements Callable<Integer> {
         requireAtLeast("--llm-read-timeout-ms", llmReadTimeoutMs, 1);
         requireAtLeast("--llm-max-retries", llmMaxRetries, 0);
         requireAtLeast("--event-queue-capacity", eventQueueCapacity, 1);
-        if (port != null && (port < 1 || port > 65535)) {
-            throw new ParameterException(spec.commandLine(), "--port must be 1-65535, got " + port);
-        }
         if (name != null && name.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--name must not be blank");
         }
@@ -239,33 +218,8 @@ public final class StreamAgentCommand implements Callable<Integer> {
         }
     }
 
-    private ConfigSource loadClientConfig() {
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                throw new ParameterException(spec.commandLine(), "--config: no such file: " + config);
-            }
-            return new ConfigSource(ClientConfig.load(config), "Loaded config from: " + config);
-        }
-        Path fallback = workingDirectory.resolve(ProjectConfigs.defaultFile("client_config.json"));
-        if (Files.isRegularFile(fallback)) {
-            return new ConfigSource(ClientConfig.load(fallback), "Loaded config from: " + fallback);
-        }
-        return new ConfigSource(ClientConfig.defaults(),
-                "No " + fallback + "; using built-in client defaults");
-    }
-
-    StreamAgentConfig agentConfig(ClientConfig loaded) {
-        ClientConfig client = loaded;
-        if (host != null || port != null) {
-            ClientConfig.Builder b = loaded.toBuilder();
-            if (host != null) {
-                b.host(host);
-            }
-            if (port != null) {
-                b.port(port);
-            }
-            client = b.build();
-        }
+    /** @param client the config file's values with --host/--port applied ({@link ClientConfigOptions}) */
+    StreamAgentConfig agentConfig(ClientConfig client) {
         LlmEndpoint endpoint = LlmEndpoint.resolve(llmBaseUrl, environment,
                 DotEnvFile.read(workingDirectory.resolve(".env")));
         requireHttpUrl(llmBaseUrl != null ? "--llm-base-url" : LlmEndpoint.BASE_URL_VARIABLE, endpoint.baseUrl());
@@ -288,9 +242,6 @@ public final class StreamAgentCommand implements Callable<Integer> {
                 .onlyAddressed(onlyAddressed)
                 .eventQueueCapacity(eventQueueCapacity)
                 .build();
-    }
-
-    private record ConfigSource(ClientConfig config, String description) {
     }
 
     static final class SendModeConverter implements CommandLine.ITypeConverter<SendMode> {

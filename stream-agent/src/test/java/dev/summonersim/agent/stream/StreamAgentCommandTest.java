@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.summonersim.agent.stream.send.PollingSendStrategy;
 import dev.summonersim.agent.stream.send.SendMode;
 import dev.summonersim.agent.stream.send.TimeoutSendStrategy;
+import dev.summonersim.sdk.cli.ClientConfigOptions;
 import dev.summonersim.sdk.config.ClientConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -69,7 +70,7 @@ class StreamAgentCommandTest {
                 .isEqualTo(2);
         assertThat(commandLine(new StreamAgentCommand(Map.of(), workDir))
                 .execute("--config", workDir.resolve("missing.json").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--timeout-ms must be at least 0", "--port must be 1-65535",
+        assertThat(err.toString()).contains("--timeout-ms must be at least 0", "--port must be 1..65535",
                 "no such file");
     }
 
@@ -108,13 +109,20 @@ class StreamAgentCommandTest {
     }
 
     @Test
-    void hostAndPortOptionsOverrideTheConfigFile() {
-        ClientConfig fromFile = ClientConfig.defaults().toBuilder().host("10.0.0.1").port(9999).build();
-        StreamAgentConfig config = parsed(Map.of(), "--host", "127.0.0.1", "--port", "7777").agentConfig(fromFile);
-        assertThat(config.client().host()).isEqualTo("127.0.0.1");
-        assertThat(config.client().port()).isEqualTo(7777);
-        StreamAgentConfig untouched = parsed(Map.of()).agentConfig(fromFile);
-        assertThat(untouched.client().host()).isEqualTo("10.0.0.1");
+    void hostAndPortOptionsOverrideTheConfigFileAndTheHelpSaysSo() throws Exception {
+        Path file = workDir.resolve("client.json");
+        Files.writeString(file, "{\"host\": \"10.0.0.1\", \"port\": 9999}");
+        StreamAgentCommand overridden = parsed(Map.of(), "--config", file.toString(), "--host", "127.0.0.1",
+                "--port", "7777");
+        StreamAgentConfig config = overridden.agentConfig(overridden.relay.load(workDir).config());
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(7777);
+        StreamAgentCommand fromFile = parsed(Map.of(), "--config", file.toString());
+        StreamAgentConfig untouched = fromFile.agentConfig(fromFile.relay.load(workDir).config());
+        assertThat(untouched.host()).isEqualTo("10.0.0.1");
+        assertThat(untouched.port()).isEqualTo(9999);
+        commandLine(new StreamAgentCommand(Map.of(), workDir)).execute("--help");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains(ClientConfigOptions.OVERRIDE_RULE);
     }
 
     @Test
