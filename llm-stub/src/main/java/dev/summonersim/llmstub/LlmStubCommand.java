@@ -175,9 +175,19 @@ public final class LlmStubCommand implements Callable<Integer> {
         if (proxy == null) {
             return;
         }
+        URI url;
         try {
-            LlmStubConfig.checkProxyUrl(new URI(proxy));
-        } catch (URISyntaxException | IllegalArgumentException e) {
+            url = new URI(proxy);
+        } catch (URISyntaxException e) {
+            url = null;
+        }
+        if (url != null && url.getRawUserInfo() != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--proxy "
+                    + LlmStubConfig.CREDENTIALS_IN_PROXY_URL);
+        }
+        try {
+            LlmStubConfig.checkProxyUrl(url == null ? URI.create("") : url);
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--proxy '" + proxy
                     + "' is not an http(s) base URL (expected e.g. http://127.0.0.1:8080/v1 or https://api.openai.com/v1)");
         }

@@ -39,6 +39,8 @@ public record LlmStubConfig(int port, Lognormal ttft, Lognormal tokenDelay, Logn
     public static final Duration DEFAULT_TTFT = Duration.ofMillis(200);
     public static final Duration DEFAULT_TOKEN_DELAY = Duration.ofMillis(40);
     public static final int DEFAULT_MAX_OPEN_STREAMS = 256;
+    static final String CREDENTIALS_IN_PROXY_URL = "must not carry credentials (user:password@): clients send their"
+            + " key in the Authorization header, which the proxy forwards";
 
     public LlmStubConfig {
         if (port < 0 || port > 65535) {
@@ -67,9 +69,13 @@ public record LlmStubConfig(int port, Lognormal ttft, Lognormal tokenDelay, Logn
     }
 
     /**
-     * @throws IllegalArgumentException unless {@code url} is an absolute http(s) URL with a host
+     * @throws IllegalArgumentException unless {@code url} is an absolute http(s) URL with a host and no credentials
      */
     public static URI checkProxyUrl(URI url) {
+        if (url.getRawUserInfo() != null) {
+            // Said without echoing the URL: it holds a secret, which must not reach a terminal or a log.
+            throw new IllegalArgumentException(CREDENTIALS_IN_PROXY_URL);
+        }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getQuery() != null
                 || url.getFragment() != null) {

@@ -53,6 +53,10 @@ class LlmStubCommandTest {
         assertThat(lines.get(6)).startsWith("llm-stub: --record-to " + file.resolve("sub") + ": cannot write there")
                 .contains("expected a writable directory");
         assertThat(lines.get(8)).startsWith("llm-stub: --mappings cannot be used with --proxy");
+        assertThat(run("--proxy", "https://user:sk-in-url-secret@api.example.test/v1")).isEqualTo(CommandLine.ExitCode.USAGE);
+        lines = err.toString().lines().toList();
+        assertThat(lines).hasSize(12);
+        assertThat(lines.get(10)).startsWith("llm-stub: --proxy must not carry credentials").doesNotContain("sk-in-url");
         for (int i = 1; i < lines.size(); i += 2) {
             assertThat(lines.get(i)).isEqualTo("Try 'llm-stub --help' for more information.");
         }

@@ -435,6 +435,24 @@ class ProxyRecordTest {
     }
 
     @Test
+    void aRecordingThatCannotBeWrittenIsLoggedAndTheCallerStillGetsItsAnswer() throws Exception {
+        Path vanishing = Files.createDirectories(recordings.resolve("vanishing"));
+        upstream = closeLater(LlmStub.start(LlmStubConfig.builder().ttft(Duration.ZERO).tokenDelay(Duration.ZERO)
+                .script(ChatScript.whenPromptMatches("^Record me").tokens(TOKENS)).build()));
+        proxy = closeLater(LlmStub.start(LlmStubConfig.builder()
+                .proxy(URI.create(upstream.baseUrl())).recordTo(vanishing).build()));
+        client = openAi(proxy);
+        Files.delete(vanishing);
+        for (int i = 0; i < 2; i++) {
+            StreamRecording seen = StreamRecording.stream(client, "Record me");
+            assertThat(seen.error()).isNull();
+            assertThat(seen.tokens()).containsExactlyElementsOf(TOKENS);
+        }
+        assertThat(proxy.completedStreams()).isEqualTo(2);
+        assertThat(Files.exists(vanishing)).isFalse();
+    }
+
+    @Test
     void aRequestWithoutModelIsRecordedForAnyModel() throws Exception {
         startPair();
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(

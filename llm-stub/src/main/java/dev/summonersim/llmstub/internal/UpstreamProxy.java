@@ -5,6 +5,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -206,7 +207,7 @@ public final class UpstreamProxy implements AutoCloseable {
         if (chat != null && recordings != null) {
             var script = ExchangeRecording.completion(chat.prompt(), modelOrNull(requestBody), body, elapsed);
             if (script != null) {
-                LOG.info("{}: recorded {}", what, recordings.write(script).getFileName());
+                write(script, what);
                 return true;
             }
         }
@@ -220,8 +221,17 @@ public final class UpstreamProxy implements AutoCloseable {
             return;
         }
         var script = recording.stream(ending, System.nanoTime());
-        LOG.info("{}: {} tokens{}, recorded {}", what, recording.tokenCount(),
-                script.fault() == null ? "" : " then " + script.fault().type(), recordings.write(script).getFileName());
+        write(script, what + ": " + recording.tokenCount() + " tokens"
+                + (script.fault() == null ? "" : " then " + script.fault().type()));
+    }
+
+    /** A recording that cannot be written is logged and lost; the caller already has its answer. */
+    private void write(ScriptFileFormat.ScriptEntry script, String what) {
+        try {
+            LOG.info("{}, recorded {}", what, recordings.write(script).getFileName());
+        } catch (UncheckedIOException e) {
+            LOG.warn("{}, NOT recorded: {}", what, e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        }
     }
 
     private boolean aborted(OpenExchange exchange, HttpServletResponse response, String what) {
