@@ -192,6 +192,35 @@ class ProxyRecordTest {
     }
 
     @Test
+    void aRecordedPromptWithATokenDirectiveKeepsItsRecordedDelaysOnReplay() throws Exception {
+        startPair(LlmStubConfig.builder().ttft(Duration.ofMillis(5)).tokenDelay(Duration.ofMillis(25)));
+        String prompt = "Record me #stub:tokens=3";
+        StreamRecording original = StreamRecording.stream(client, prompt);
+        assertThat(original.tokens()).containsExactly("tok0", " tok1", " tok2");
+        RecordedTiming timing = onlyRecording().recordedTiming();
+
+        Map<Integer, Long> writes = new ConcurrentHashMap<>();
+        LlmStub replay = closeLater(LlmStub.start(LlmStubConfig.builder().ttft(Duration.ZERO)
+                .tokenDelay(Duration.ZERO).scripts(ChatScriptFiles.load(recordings))
+                .tokenListener(new TokenWriteListener() {
+                    @Override
+                    public void tokenWritten(String p, int index, long nanoTime) {
+                        writes.put(index, nanoTime);
+                    }
+
+                    @Override
+                    public void streamFinished(String p, int tokensWritten, boolean complete) {
+                    }
+                }).build()));
+        assertThat(StreamRecording.stream(openAi(replay), prompt).tokens()).isEqualTo(original.tokens());
+        // The replay stub's own token delay is 0: gaps of the recorded ~25 ms come from the recording only.
+        for (int i = 1; i < 3; i++) {
+            assertThat(writes.get(i) - writes.get(i - 1)).as("gap before token %d", i)
+                    .isGreaterThanOrEqualTo(timing.delayBefore(i).toNanos());
+        }
+    }
+
+    @Test
     void noHeaderValueOrKeyIsEverWrittenToTheRecordings() throws Exception {
         startPair();
         String[] secrets = {"sk-secret-4f1e2d3c4b5a69788796a5b4c3d2e1f0", "azure-key-0123456789abcdef",

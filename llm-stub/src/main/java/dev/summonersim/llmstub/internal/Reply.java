@@ -14,8 +14,8 @@ import java.util.List;
  * @param tokenDelay the delay between tokens (the median when {@code gaps} is a spread)
  * @param gaps       what each inter-token delay is drawn from, in ms; fixed at {@code tokenDelay} unless the stub's
  *                   default spread applies (no script or directive set a delay)
- * @param recorded   per-token delays of a recorded answer, or null; they win over {@code gaps} until a prompt
- *                   directive changes the tokens or the delay
+ * @param recorded   per-token delays of a recorded answer, or null; they win over {@code gaps} (by token index)
+ *                   unless a prompt directive sets the delay
  */
 public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fault fault, Lognormal gaps,
                     RecordedTiming recorded) {
@@ -62,8 +62,9 @@ public record Reply(List<String> tokens, Duration ttft, Duration tokenDelay, Fau
         return tokens.subList(0, fault.tokensBeforeStop(tokens.size()));
     }
 
+    /** Recorded delays stay, by token index (so {@code #stub:tokens=N} in a recorded prompt keeps its timing). */
     Reply withTokens(List<String> t) {
-        return new Reply(t, ttft, tokenDelay, fault, gaps, null);
+        return new Reply(t, ttft, tokenDelay, fault, gaps, recorded);
     }
 
     Reply withTtft(Duration d) {
