@@ -22,9 +22,20 @@ final class ArrivalTimes {
     private long received;
     private long lastNanos = -1;
 
-    /** Like {@link HttpResponse.BodyHandlers#ofInputStream()}, noting each piece's arrival first. */
+    private volatile long headersNanos = -1;
+
+    /** Like {@link HttpResponse.BodyHandlers#ofInputStream()}, noting when the headers and each piece arrived. */
     HttpResponse.BodyHandler<InputStream> handler() {
-        return info -> new Noting(HttpResponse.BodySubscribers.ofInputStream());
+        return info -> {
+            headersNanos = System.nanoTime();
+            return new Noting(HttpResponse.BodySubscribers.ofInputStream());
+        };
+    }
+
+    /** When the response headers arrived, or {@code fallback} if that was not noted. */
+    long headersArrival(long fallback) {
+        long h = headersNanos;
+        return h >= 0 ? h : fallback;
     }
 
     /** When the body byte at {@code offset} arrived; offsets must not decrease between calls. */

@@ -109,7 +109,7 @@ public final class UpstreamProxy implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return answerError(response, 503, "llm-stub proxy: shutting down");
             }
-            long headersAt = System.nanoTime();
+            long headersAt = arrivals.headersArrival(System.nanoTime());
             response.reset();
             response.setStatus(upstream.statusCode());
             upstream.headers().map().forEach((name, values) -> {
