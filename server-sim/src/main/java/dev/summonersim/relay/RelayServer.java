@@ -19,8 +19,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
@@ -86,6 +84,11 @@ public final class RelayServer implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound or the record file cannot be created
      */
     public static RelayServer start(RelayServerConfig config, RelayRunOptions run) {
+        return start(config, run, RelayTransport.best());
+    }
+
+    /** As {@link #start(RelayServerConfig, RelayRunOptions)}, on the given transport (tests cover the NIO fallback). */
+    public static RelayServer start(RelayServerConfig config, RelayRunOptions run, RelayTransport transport) {
         PeerRegistry registry = new PeerRegistry();
         PeerCloser closer = new PeerCloser(config.flavour(), registry, run.shutdownGrace());
         boolean rust = config.flavour() == RelayFlavour.RUST;
@@ -106,12 +109,12 @@ public final class RelayServer implements AutoCloseable {
                 throw new UncheckedIOException("cannot create record file " + run.recordFile(), e);
             }
         }
-        EventLoopGroup group = new NioEventLoopGroup(config.workerThreads(), new DefaultThreadFactory("relay-io"));
+        EventLoopGroup group = transport.newGroup(config.workerThreads(), new DefaultThreadFactory("relay-io"));
         ChannelGroup allChannels = new DefaultChannelGroup("relay-clients", GlobalEventExecutor.INSTANCE);
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(group)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
@@ -134,6 +137,7 @@ public final class RelayServer implements AutoCloseable {
                     closer, allChannels, recorder, counters);
             log.info("Relay server ({} flavour) listening on {}.", config.flavour().name().toLowerCase(Locale.ROOT),
                     server.addressText());
+            log.debug("Transport: {}", transport);
             return server;
         } catch (RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);

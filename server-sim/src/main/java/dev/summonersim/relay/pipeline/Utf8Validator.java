@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ByteProcessor;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,12 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 @ChannelHandler.Sharable
 public final class Utf8Validator extends ChannelInboundHandlerAdapter {
-    private static final ByteProcessor ASCII = value -> value >= 0;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws InvalidUtf8Exception {
         ByteBuf line = (ByteBuf) msg;
-        if (line.forEachByte(ASCII) >= 0) {
+        if (!isAscii(line)) {
             try {
                 StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
@@ -36,5 +35,22 @@ public final class Utf8Validator extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelRead(line);
+    }
+
+    /** Eight bytes per step: a line is ASCII when no byte has its high bit set. */
+    static boolean isAscii(ByteBuf line) {
+        int i = line.readerIndex();
+        int end = line.writerIndex();
+        for (; end - i >= Long.BYTES; i += Long.BYTES) {
+            if ((line.getLong(i) & HIGH_BITS) != 0) {
+                return false;
+            }
+        }
+        for (; i < end; i++) {
+            if (line.getByte(i) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -41,4 +41,24 @@ class Utf8ValidatorTest {
             assertThat(line.refCnt()).isZero();
         }
     }
+
+    @Test
+    void findsOneHighByteAtAnyPositionOfASlice() {
+        // lengths and offsets that put the byte in the 8-byte blocks and in the tail of the scan
+        for (int length = 1; length <= 19; length++) {
+            for (int at = 0; at < length; at++) {
+                ByteBuf whole = Unpooled.buffer(length + 6).writeBytes("pre".getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < length; i++) {
+                    whole.writeByte(i == at ? 0x80 : 'a');
+                }
+                whole.writeBytes("end".getBytes(StandardCharsets.US_ASCII));
+                ByteBuf line = whole.slice(3, length);
+                assertThat(Utf8Validator.isAscii(line)).as("length %d, byte at %d", length, at).isFalse();
+                line.setByte(at, 'b');
+                assertThat(Utf8Validator.isAscii(line)).as("length %d, all ASCII", length).isTrue();
+                whole.release();
+            }
+        }
+        assertThat(Utf8Validator.isAscii(Unpooled.EMPTY_BUFFER)).isTrue();
+    }
 }
