@@ -41,48 +41,38 @@ public final class Broadcaster {
         this.counters = counters;
     }
 
-    /** Queues {@code frame} (whose reference this call takes over) to every other peer; flushing is left to {@code batch}. */
+    /**
+     * Queues a copy of {@code frame} for every other peer in {@code batch}, which writes and flushes them; the caller
+     * keeps (and releases) the frame.
+     */
     public void broadcast(Peer sender, ByteBuf frame, FlushBatch batch) {
-        // the frame's own reference goes to the last receiver; every earlier one gets a retained duplicate
-        Peer pendingLast = null;
-        try {
-            Peer[] peers = registry.snapshot();
-            int size = frame.readableBytes();
-            long now = 0;
-            for (Peer peer : peers) {
-                if (peer == sender || peer.isClosing()) {
+        Peer[] peers = registry.snapshot();
+        int size = frame.readableBytes();
+        long now = 0;
+        for (int i = 0; i < peers.length; i++) {
+            Peer peer = peers[i];
+            if (peer == sender || peer.isClosing()) {
+                continue;
+            }
+            long lines = peer.backlogLines();
+            // an empty queue cannot be over any threshold; skip the clock and the byte count
+            if (lines > 0) {
+                now = now == 0 ? System.nanoTime() : now;
+                if (!keepsReceiving(peer, lines + 1, peer.backlogBytes() + size, now, batch)) {
                     continue;
                 }
-                long lines = peer.backlogLines();
-                // an empty queue cannot be over any threshold; skip the clock and the byte count
-                if (lines > 0) {
-                    now = now == 0 ? System.nanoTime() : now;
-                    if (!keepsReceiving(peer, lines + 1, peer.backlogBytes() + size, now)) {
-                        continue;
-                    }
-                }
-                if (pendingLast != null) {
-                    pendingLast.enqueue(frame.retainedDuplicate());
-                }
-                pendingLast = peer;
             }
-            if (pendingLast != null) {
-                batch.wroteTo(peers);
-            }
-        } finally {
-            if (pendingLast != null) {
-                pendingLast.enqueue(frame);
-            } else {
-                frame.release();
-            }
+            batch.append(peers, i, frame);
         }
     }
 
     /** Applies the policy to a receiver with this backlog (the new line included); false when it was dropped. */
-    private boolean keepsReceiving(Peer peer, long lines, long bytes, long now) {
+    private boolean keepsReceiving(Peer peer, long lines, long bytes, long now, FlushBatch batch) {
         BackpressureAction action = policy.assess(lines, bytes, peer.stalledNanos(now));
         switch (action) {
             case DISCONNECT, OVERFLOW -> {
+                // what this sender gathered for it goes out before the notice, as everything queued before the drop
+                batch.writeGathered(peer);
                 drop(peer, action);
                 return false;
             }

@@ -39,13 +39,13 @@ public final class ChaosRelay {
         switch (action) {
             case DROP -> frame.release();
             case DUPLICATE -> {
-                broadcaster.broadcast(sender, frame.retainedDuplicate(), batch);
                 broadcaster.broadcast(sender, frame, batch);
+                broadcastAndRelease(frame, batch);
                 releaseHeld(batch);
             }
             case REORDER -> {
                 if (held != null) {
-                    broadcaster.broadcast(sender, frame, batch);
+                    broadcastAndRelease(frame, batch);
                     releaseHeld(batch);
                 } else {
                     held = frame;
@@ -54,13 +54,21 @@ public final class ChaosRelay {
             }
             case DELAY -> loop.schedule(() -> {
                 FlushBatch own = new FlushBatch(sender);
-                broadcaster.broadcast(sender, frame, own);
+                broadcastAndRelease(frame, own);
                 own.flush();
             }, engine.spec().delay().toMillis(), TimeUnit.MILLISECONDS);
             case NONE -> {
-                broadcaster.broadcast(sender, frame, batch);
+                broadcastAndRelease(frame, batch);
                 releaseHeld(batch);
             }
+        }
+    }
+
+    private void broadcastAndRelease(ByteBuf frame, FlushBatch batch) {
+        try {
+            broadcaster.broadcast(sender, frame, batch);
+        } finally {
+            frame.release();
         }
     }
 
@@ -78,7 +86,7 @@ public final class ChaosRelay {
             heldTimer.cancel(false);
             ByteBuf frame = held;
             held = null;
-            broadcaster.broadcast(sender, frame, batch);
+            broadcastAndRelease(frame, batch);
         }
     }
 
@@ -87,7 +95,7 @@ public final class ChaosRelay {
             ByteBuf frame = held;
             held = null;
             FlushBatch own = new FlushBatch(sender);
-            broadcaster.broadcast(sender, frame, own);
+            broadcastAndRelease(frame, own);
             own.flush();
         }
     }

@@ -5,9 +5,9 @@ import dev.summonersim.relay.policy.BackpressurePolicy;
 import dev.summonersim.sdk.protocol.RelayFrameCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,14 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connected client as seen by every other connection: its channel, its address text, and its outbound backlog.
- * Writes from any thread go through {@link #enqueue}; Netty keeps writes submitted by one thread in order, and each
- * sender's lines are always submitted from its own event loop, which gives strict per-sender FIFO (Q4).
+ * Senders gather lines for it in an {@link Outgoing} and write them with {@link #write}; Netty keeps writes submitted by
+ * one thread in order, and each sender's lines are always submitted from its own event loop, which gives strict
+ * per-sender FIFO (Q4).
  */
-public final class Peer implements ChannelFutureListener {
+public final class Peer {
     private final Channel channel;
     private final String addressText;
     private final InetAddress ip;
     private final AtomicLong backlogLines = new AtomicLong();
+    /** Bytes of lines senders gathered for this peer and have not written to its channel yet. */
+    private final AtomicLong gatheredBytes = new AtomicLong();
     private final AtomicBoolean dropped = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final ReceiverLag lag;
@@ -64,16 +67,27 @@ public final class Peer implements ChannelFutureListener {
         return backlogLines.get();
     }
 
-    /** Bytes Netty holds for this peer (including writes still travelling between event loops). */
+    /** Bytes the relay holds for this peer: gathered by senders, and held by Netty (including writes in transit). */
     public long backlogBytes() {
         ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
+        return gatheredBytes.get() + (buffer == null ? 0 : buffer.totalPendingWriteBytes());
     }
 
-    /** Queues one relay line (the caller passes its own reference); flushed later by {@link #flush()}. */
-    public void enqueue(ByteBuf line) {
+    /** A sender gathered one more relay line of {@code bytes} for this peer (not written to its channel yet). */
+    void lineQueued(int bytes) {
         backlogLines.incrementAndGet();
-        channel.write(line, channel.newPromise().addListener(this));
+        gatheredBytes.addAndGet(bytes);
+    }
+
+    /**
+     * Writes gathered relay lines (buffer reference taken over) to the channel, not flushed; {@code ends[i]} is where
+     * line {@code i} ends in the buffer, so the backlog drops line by line as the socket accepts the bytes.
+     */
+    void write(ByteBuf lines, int[] ends, int count) {
+        int bytes = lines.readableBytes();
+        channel.write(lines, channel.newProgressivePromise().addListener(new LineProgress(ends, count)));
+        // after the write, so the bytes are counted by Netty before they stop being counted here
+        gatheredBytes.addAndGet(-bytes);
     }
 
     public void flush() {
@@ -90,9 +104,9 @@ public final class Peer implements ChannelFutureListener {
         }
     }
 
-    @Override
-    public void operationComplete(ChannelFuture future) {
-        long left = backlogLines.decrementAndGet();
+    /** The socket accepted {@code count} more queued lines. Called on this peer's event loop. */
+    private void accepted(int count) {
+        long left = backlogLines.addAndGet(-count);
         lastProgressNanos = System.nanoTime();
         if (left == 0) {
             offeredSince.set(0);
@@ -144,5 +158,42 @@ public final class Peer implements ChannelFutureListener {
     @Override
     public String toString() {
         return addressText;
+    }
+
+    /**
+     * Counts one written buffer's lines as accepted: those whose bytes the socket took (Netty reports the progress of
+     * partial writes), and the rest when the write completes or fails (a closed channel accepts nothing more).
+     */
+    private final class LineProgress implements ChannelProgressiveFutureListener {
+        private final int[] ends;
+        private final int count;
+        private int done;
+
+        LineProgress(int[] ends, int count) {
+            this.ends = ends;
+            this.count = count;
+        }
+
+        @Override
+        public void operationProgressed(ChannelProgressiveFuture future, long progress, long total) {
+            int d = done;
+            while (d < count && ends[d] <= progress) {
+                d++;
+            }
+            if (d > done) {
+                int n = d - done;
+                done = d;
+                accepted(n);
+            }
+        }
+
+        @Override
+        public void operationComplete(ChannelProgressiveFuture future) {
+            if (done < count) {
+                int n = count - done;
+                done = count;
+                accepted(n);
+            }
+        }
     }
 }

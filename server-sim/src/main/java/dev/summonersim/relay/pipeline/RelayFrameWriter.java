@@ -3,6 +3,7 @@ package dev.summonersim.relay.pipeline;
 import dev.summonersim.sdk.protocol.RelayFlavour;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.FastThreadLocal;
 
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,17 @@ public final class RelayFrameWriter {
 
     /** The whole frame including its LF; the caller owns (and must release) the returned buffer. */
     public ByteBuf write(ByteBufAllocator alloc, ByteBuf content) {
+        ByteBuf shared = writeShared(content);
+        int n = shared.readableBytes();
+        return alloc.directBuffer(n, n).writeBytes(shared);
+    }
+
+    /**
+     * The whole frame including its LF, in this thread's scratch buffer: valid until the next call on this thread,
+     * never to be released or kept (the relay copies it into each receiver's outgoing buffer, so a frame costs no
+     * buffer of its own).
+     */
+    public ByteBuf writeShared(ByteBuf content) {
         int len = content.readableBytes();
         Scratch scratch = SCRATCH.get();
         byte[] src = scratch.source(len);
@@ -86,9 +98,7 @@ public final class RelayFrameWriter {
         int n = escape(src, len, dst, prefix.length, classes);
         System.arraycopy(suffix, 0, dst, n, suffix.length);
         n += suffix.length;
-        ByteBuf out = alloc.directBuffer(n, n);
-        out.writeBytes(dst, 0, n);
-        return out;
+        return scratch.frame(n);
     }
 
     private static int escape(byte[] src, int len, byte[] dst, int at, byte[] classes) {
@@ -150,6 +160,11 @@ public final class RelayFrameWriter {
     private static final class Scratch {
         private byte[] source = new byte[1024];
         private byte[] target = new byte[8192];
+        private ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(target));
+
+        ByteBuf frame(int length) {
+            return frame.setIndex(0, length);
+        }
 
         byte[] source(int size) {
             if (source.length < size) {
@@ -161,6 +176,7 @@ public final class RelayFrameWriter {
         byte[] target(int size) {
             if (target.length < size) {
                 target = new byte[Math.max(size, target.length * 2)];
+                frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(target));
             }
             return target;
         }

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Relays each accepted line of one sender: writes the frame once in the server's flavour, skips frames too long for
- * Python clients and warns the sender (Q7), records and applies chaos when enabled, and hands the frame to the {@link Broadcaster}. Writes
- * are flushed once per read burst, in {@link #channelReadComplete}.
+ * Python clients and warns the sender (Q7), records and applies chaos when enabled, and hands the frame to the
+ * {@link Broadcaster}. Each receiver's lines of a read burst are written and flushed once, in
+ * {@link #channelReadComplete}.
  */
 public final class RelayHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RelayHandler.class);
@@ -79,10 +80,9 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         if (peer.isClosing()) {
             return;
         }
-        ByteBuf frame = writer.write(ctx.alloc(), line);
+        ByteBuf frame = writer.writeShared(line);
         int frameBytes = frame.readableBytes() - 1;
         if (frameBytes > maxFrameBytes) {
-            frame.release();
             skipOversized(ctx);
             return;
         }
@@ -94,7 +94,8 @@ public final class RelayHandler extends ChannelInboundHandlerAdapter {
         if (chaos == null) {
             broadcaster.broadcast(peer, frame, batch);
         } else {
-            chaos.relay(frame, action, batch);
+            // chaos may hold the frame past the next line, so it gets a copy of its own
+            chaos.relay(ctx.alloc().buffer(frame.readableBytes()).writeBytes(frame), action, batch);
         }
     }
 
