@@ -31,12 +31,21 @@ class IsolationAndOrderingTest {
     @ParameterizedTest
     @EnumSource(RelayFlavour.class)
     void burstsFromSeveralSendersArriveCompleteAndInOrder(RelayFlavour flavour) throws Exception {
+        burstsArriveCompleteAndInOrder(flavour, RelayTransport.best());
+    }
+
+    @Test
+    void theNioFallbackTransportRelaysTheSame() throws Exception {
+        burstsArriveCompleteAndInOrder(RelayFlavour.PYTHON, RelayTransport.NIO);
+    }
+
+    private void burstsArriveCompleteAndInOrder(RelayFlavour flavour, RelayTransport transport) throws Exception {
         int senders = 4;
         int lines = 2500;
         RelayServerConfig config = RelayServerConfig.forTesting().toBuilder().flavour(flavour).workerThreads(2)
                 .rust(r -> r.backpressure(BackpressureThresholds.disabled())).build();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
-        try (RelayServer relay = RelayServer.start(config)) {
+        try (RelayServer relay = RelayServer.start(config, RelayRunOptions.defaults(), transport)) {
             List<LineClient> clients = new ArrayList<>();
             for (int i = 0; i < senders + 2; i++) {
                 clients.add(LineClient.connect(relay.port()));
