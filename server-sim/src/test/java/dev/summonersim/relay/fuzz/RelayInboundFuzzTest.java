@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.summonersim.relay.ReceiverStats;
 import dev.summonersim.relay.RelayServer;
 import dev.summonersim.relay.RelayServerConfig;
 import dev.summonersim.sdk.protocol.RelayFlavour;
@@ -15,6 +16,8 @@ import io.netty.util.ResourceLeakDetector;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
@@ -26,20 +29,30 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Seeded property-based fuzz of the relay's inbound path (issue 13 §5). Per try and flavour: several senders write
@@ -62,7 +75,14 @@ class RelayInboundFuzzTest {
     private static final int HOSTILE_SENDERS = 4;
     private static final int CHURNERS = 2;
     private static final int CAP = RelayServerConfig.DEFAULT_MAX_LINE_BYTES;
-    private static final Duration BOUND = Duration.ofSeconds(120);
+    /**
+     * Closed connections of one churner that the relay still has registered, at most; see {@link #churn}. Without a
+     * bound, a loaded relay fell further and further behind registering and unregistering them while each one was
+     * sent every relayed line, until its heap was full (README, "Fuzz and soak").
+     */
+    static final int CHURN_IN_FLIGHT = 16;
+    /** One run (one flavour of one try) finishes within this; every wait in it shares the one deadline. */
+    private static final Duration RUN_BOUND = Duration.ofSeconds(Long.getLong("fuzz.runBoundSeconds", 120));
 
     private final long linesPerRun = Long.getLong("fuzz.lines", 5_000);
     private final long cyclesPerRun = Long.getLong("fuzz.cycles", 500);
@@ -93,13 +113,15 @@ class RelayInboundFuzzTest {
         RelayServerConfig config = RelayServerConfig.forTesting().toBuilder().flavour(flavour)
                 .workerThreads(2).build();  // shipped-style thresholds; the stall window is 60 s
         DirectMemorySampler memory = new DirectMemorySampler();
-        ExecutorService pool = Executors.newCachedThreadPool();
+        ExecutorService pool = Executors.newCachedThreadPool(new FuzzThreads());
+        Deadline deadline = new Deadline(label, RUN_BOUND);
         long started = System.nanoTime();
         RunCounts counts = new RunCounts();
         try (RelayServer relay = RelayServer.start(config)) {
             relay.awaitReady(Duration.ofSeconds(10));
             HealthyPair pair = new HealthyPair(relay.port(), flavour);
-            await(label + ": healthy pair registered").atMost(BOUND).until(() -> relay.connectedClients() == 2);
+            Supplier<String> outstanding = () -> outstanding(relay, pair, counts, linesPerRun, cyclesPerRun);
+            deadline.await("healthy pair registered", () -> relay.connectedClients() == 2, outstanding);
             pool.submit(pair::sendUntilStopped);
             pool.submit(pair::receive);
             pool.submit(memory);
@@ -108,22 +130,27 @@ class RelayInboundFuzzTest {
             for (int i = 0; i < HOSTILE_SENDERS; i++) {
                 HostileLines lines = new HostileLines(seed * 31 + i, CAP);
                 long quota = linesPerRun / HOSTILE_SENDERS;
-                work.add(pool.submit(() -> sendHostile(relay.port(), flavour, lines, quota, counts)));
+                work.add(pool.submit(() -> sendHostile(relay.port(), flavour, lines, quota, counts, deadline)));
             }
+            Supplier<Set<String>> registered = () -> relay.receivers().stream().map(ReceiverStats::address)
+                    .collect(Collectors.toSet());
             for (int i = 0; i < CHURNERS; i++) {
                 Random random = new Random(seed * 131 + i);
                 long quota = cyclesPerRun / CHURNERS;
-                work.add(pool.submit(() -> churn(relay.port(), random, quota, counts)));
+                work.add(pool.submit(() -> churn(relay.port(), random, quota, counts, registered, deadline)));
             }
             for (Future<?> f : work) {
-                f.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                deadline.get(f, "hostile senders and churners done", outstanding);
             }
-            long sent = pair.stop();
-            await(label + ": every numbered line delivered").atMost(BOUND)
-                    .until(() -> pair.received() >= sent || pair.failure() != null);
+            if (!pair.stop(deadline.remaining())) {
+                throw deadline.missed("healthy sender stopped", outstanding);
+            }
+            long sent = pair.sent();
+            deadline.await("every numbered line delivered", () -> pair.received() >= sent || pair.failure() != null,
+                    outstanding);
             assertThat(pair.failure()).as(label).isNull();
             assertThat(pair.received()).as("%s: healthy pair, no loss and no duplicate", label).isEqualTo(sent);
-            await(label + ": churn gone").atMost(BOUND).until(() -> relay.connectedClients() == 2);
+            deadline.await("churn gone", () -> relay.connectedClients() == 2, outstanding);
             assertThat(relay.isRunning()).as(label).isTrue();
             pair.close();
             memory.stop();
@@ -131,32 +158,64 @@ class RelayInboundFuzzTest {
                     Duration.ofNanos(System.nanoTime() - started));
         } finally {
             memory.stop();
-            pool.shutdownNow();
+            pool.shutdownNow();  // the relay is closed by now, so a client blocked on its socket is released too
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                System.out.printf("[fuzz] %s: fuzz threads still running 10 s after the relay closed%n", label);
+            }
             errors.close();
         }
         assertThat(errors.events()).as("%s: no unexpected error and no buffer leak logged", label).isEmpty();
         assertThat(memory.max()).as("%s: used direct memory of the pooled allocator", label)
                 .isLessThan(DIRECT_MEMORY_BOUND);
         // the event loops' thread caches are given back when their threads end
-        await(label + ": pooled allocations back to the baseline").atMost(Duration.ofSeconds(30))
-                .until(() -> activeAllocations() == activeBefore);
+        new Deadline(label, Duration.ofSeconds(30)).await("pooled allocations back to the baseline",
+                () -> activeAllocations() == activeBefore,
+                () -> "active pooled allocations " + activeAllocations() + ", baseline " + activeBefore);
         System.out.printf("[fuzz] %s: active pooled allocations %d before, %d after%n", label, activeBefore,
                 activeAllocations());
     }
 
+    /** What a run that missed its deadline was still doing, for the failure message. */
+    private static String outstanding(RelayServer relay, HealthyPair pair, RunCounts counts, long lines, long cycles) {
+        StringBuilder s = new StringBuilder();
+        s.append("  hostile lines written: ").append(counts.linesWritten.get()).append(" of ").append(lines)
+                .append("; connect/disconnect cycles: ").append(counts.cycles.get()).append(" of ").append(cycles)
+                .append('\n');
+        s.append("  healthy pair: ").append(pair.sent()).append(" sent, ").append(pair.received())
+                .append(" received in order").append(pair.failure() == null ? "" : "; " + pair.failure()).append('\n');
+        s.append("  relay: running ").append(relay.isRunning()).append(", ").append(relay.connectedClients())
+                .append(" clients, ").append(relay.stats()).append('\n');
+        relay.receivers().stream().sorted(Comparator.comparingLong(ReceiverStats::backlogLines).reversed()).limit(5)
+                .forEach(r -> s.append("  receiver ").append(r).append('\n'));
+        Runtime rt = Runtime.getRuntime();
+        s.append("  heap used ").append((rt.totalMemory() - rt.freeMemory()) >> 20).append(" MiB of ")
+                .append(rt.maxMemory() >> 20).append(" MiB\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith(FuzzThreads.PREFIX) || thread.getName().startsWith("relay-io")) {
+                s.append("  thread ").append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (int i = 0; i < Math.min(8, stack.length); i++) {
+                    s.append("      at ").append(stack[i]).append('\n');
+                }
+            }
+        });
+        return s.toString();
+    }
+
     /**
-     * Writes the hostile lines 16 at a time. A line that ends the session (see {@link #endsTheConnection}) ends its
-     * batch; then this client half-closes, reads until the relay has closed it, and reconnects, so every line written
-     * reaches the relay's inbound path.
+     * Writes the hostile lines 16 at a time while a second thread reads (and throws away) what the relay sends it, so
+     * a hostile sender is never also a slow receiver (that is {@code SlowReceiverTest}'s subject). A line that ends
+     * the session (see {@link #endsTheConnection}) ends its batch; then this client half-closes, waits until the relay
+     * has closed it, and reconnects, so every line written reaches the relay's inbound path.
      */
     private static void sendHostile(int port, RelayFlavour flavour, HostileLines lines, long quota,
-                                    RunCounts counts) {
+                                    RunCounts counts, Deadline deadline) {
         long written = 0;
-        while (written < quota) {
+        while (written < quota && !Thread.currentThread().isInterrupted()) {  // interrupted: the run has ended
+            deadline.check("a hostile sender wrote " + written + " of " + quota + " lines");
             try (Socket socket = connect(port)) {
                 counts.connections.incrementAndGet();
+                Thread reader = drainUntilClosed(socket);
                 OutputStream out = socket.getOutputStream();
-                InputStream in = socket.getInputStream();
                 ByteArrayOutputStream chunk = new ByteArrayOutputStream();
                 boolean killing = false;
                 while (written < quota && !killing) {
@@ -165,25 +224,45 @@ class RelayInboundFuzzTest {
                         byte[] line = lines.next();
                         chunk.writeBytes(line);
                         written++;
+                        counts.linesWritten.incrementAndGet();
                         killing = endsTheConnection(line, flavour);
                     }
                     out.write(chunk.toByteArray());
-                    drain(in);
                 }
                 if (killing) {
                     socket.shutdownOutput();
-                    socket.setSoTimeout((int) BOUND.toMillis());
-                    byte[] sink = new byte[64 * 1024];
-                    while (in.read(sink) >= 0) {
-                        // what was relayed to us before the close
+                    reader.join(deadline.remaining().toMillis());
+                    if (reader.isAlive()) {
+                        throw new IllegalStateException("the relay did not close a connection after a line that ends "
+                                + "the session (" + written + " of " + quota + " lines written)");
                     }
                     counts.closedByRelay.incrementAndGet();
                 }
             } catch (IOException closedByTheRelay) {
                 counts.closedByRelay.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         counts.addKinds(lines.produced());
+    }
+
+    /** Reads everything the relay sends on {@code socket} and throws it away, until the relay or the test closes it. */
+    private static Thread drainUntilClosed(Socket socket) {
+        Thread reader = new Thread(() -> {
+            byte[] sink = new byte[64 * 1024];
+            try {
+                InputStream in = socket.getInputStream();
+                while (in.read(sink) >= 0) {
+                    // relayed lines of the other senders
+                }
+            } catch (IOException closed) {
+                // the socket was closed: nothing more to read
+            }
+        }, FuzzThreads.PREFIX + "drain");
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
     }
 
     /** Invalid UTF-8 ends the session in both flavours, a line over the cap in the Python flavour. */
@@ -199,11 +278,34 @@ class RelayInboundFuzzTest {
         }
     }
 
-    /** Connects and leaves again: politely, after a full line, or with a reset in the middle of a line. */
-    private static void churn(int port, Random random, long cycles, RunCounts counts) {
-        for (long i = 0; i < cycles; i++) {
+    /**
+     * Connects and leaves again: politely, after a full line, or with a reset in the middle of a line. Closed loop, so
+     * that the churn measures how the relay copes with connections coming and going, not how far a loaded relay can
+     * fall behind: each connection is closed only once the relay has registered it, and a new one is opened only while
+     * fewer than {@link #CHURN_IN_FLIGHT} of this churner's closed connections are still registered.
+     */
+    private static void churn(int port, Random random, long cycles, RunCounts counts,
+                              Supplier<Set<String>> registered, Deadline deadline) {
+        Set<String> leaving = new HashSet<>();
+        for (long i = 0; i < cycles && !Thread.currentThread().isInterrupted(); i++) {
+            while (true) {
+                Set<String> now = registered.get();
+                leaving.removeIf(address -> !now.contains(address));
+                if (leaving.size() < CHURN_IN_FLIGHT) {
+                    break;
+                }
+                deadline.check("a churner waited for the relay to see its connections leave (" + i + " of " + cycles
+                        + " cycles done; still registered: " + leaving + ")");
+                LockSupport.parkNanos(100_000);
+            }
             try {
                 Socket socket = connect(port);
+                String address = "127.0.0.1:" + socket.getLocalPort();
+                while (!registered.get().contains(address)) {
+                    deadline.check("a churner waited for the relay to register " + address + " (" + i + " of "
+                            + cycles + " cycles done)");
+                    LockSupport.parkNanos(100_000);
+                }
                 int how = random.nextInt(4);
                 if (how >= 2) {
                     socket.getOutputStream().write(("half a line " + i).getBytes(StandardCharsets.US_ASCII));
@@ -216,6 +318,7 @@ class RelayInboundFuzzTest {
                     counts.resets.incrementAndGet();
                 }
                 socket.close();
+                leaving.add(address);
                 counts.cycles.incrementAndGet();
             } catch (IOException e) {
                 counts.cycleErrors.incrementAndGet();
@@ -228,17 +331,6 @@ class RelayInboundFuzzTest {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
         return socket;
-    }
-
-    /** Hostile senders receive everything the others send; they throw it away without blocking. */
-    private static void drain(InputStream in) throws IOException {
-        byte[] sink = new byte[64 * 1024];
-        int available;
-        while ((available = in.available()) > 0) {
-            if (in.read(sink, 0, Math.min(available, sink.length)) < 0) {
-                return;
-            }
-        }
     }
 
     private static long activeAllocations() {
@@ -274,8 +366,8 @@ class RelayInboundFuzzTest {
 
         void sendUntilStopped() {
             try {
+                drainUntilClosed(sender);  // the receiver also gets what the hostile senders send
                 OutputStream out = sender.getOutputStream();
-                InputStream in = sender.getInputStream();
                 StringBuilder batch = new StringBuilder();
                 while (sending.get()) {
                     batch.setLength(0);
@@ -285,14 +377,7 @@ class RelayInboundFuzzTest {
                     }
                     out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
                     sent.addAndGet(20);
-                    drain(in);
                     Thread.sleep(5);  // pacing: a few thousand numbered lines a second, not a flood of its own
-                }
-                stopped.countDown();
-                // the receiver also gets what the hostile senders send; keep draining until it is done
-                while (!sender.isClosed()) {
-                    drain(in);
-                    Thread.sleep(5);
                 }
             } catch (IOException | InterruptedException e) {
                 if (!sender.isClosed()) {
@@ -361,10 +446,13 @@ class RelayInboundFuzzTest {
             return true;
         }
 
-        /** Stops sending; returns how many numbered lines were sent. */
-        long stop() throws InterruptedException {
+        /** Stops sending; false when the sender did not stop within {@code bound}. */
+        boolean stop(Duration bound) throws InterruptedException {
             sending.set(false);
-            assertThat(stopped.await(BOUND.toSeconds(), TimeUnit.SECONDS)).as("healthy sender stopped").isTrue();
+            return stopped.await(bound.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        long sent() {
             return sent.get();
         }
 
@@ -379,6 +467,68 @@ class RelayInboundFuzzTest {
         void close() throws IOException {
             sender.close();
             receiver.close();
+        }
+    }
+
+    /** The deadline all waits of one run share; missing it fails with the seed and what was still outstanding. */
+    private static final class Deadline {
+        private final String label;
+        private final Duration bound;
+        private final long endNanos;
+
+        Deadline(String label, Duration bound) {
+            this.label = label;
+            this.bound = bound;
+            this.endNanos = System.nanoTime() + bound.toNanos();
+        }
+
+        Duration remaining() {
+            return Duration.ofNanos(Math.max(1_000_000, endNanos - System.nanoTime()));
+        }
+
+        /** For the fuzz's own threads: stops one that is still working when the run's time is up. */
+        void check(String progress) {
+            if (System.nanoTime() - endNanos > 0) {
+                throw new IllegalStateException(label + ": the run's bound of " + bound.toSeconds() + " s passed; "
+                        + progress);
+            }
+        }
+
+        void await(String what, Callable<Boolean> condition, Supplier<String> outstanding) {
+            try {
+                Awaitility.await(label + ": " + what).atMost(remaining()).until(condition);
+            } catch (ConditionTimeoutException e) {
+                throw missed(what, outstanding);
+            }
+        }
+
+        void get(Future<?> task, String what, Supplier<String> outstanding) throws InterruptedException {
+            try {
+                task.get(remaining().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw missed(what, outstanding);
+            } catch (ExecutionException e) {
+                throw new AssertionError(label + ": " + e.getCause().getMessage() + "\n" + outstanding.get(),
+                        e.getCause());
+            }
+        }
+
+        AssertionError missed(String what, Supplier<String> outstanding) {
+            return new AssertionError(label + ": not done within the run's bound of " + bound.toSeconds() + " s: "
+                    + what + "\n" + outstanding.get());
+        }
+    }
+
+    /** Names the fuzz's threads, so a failure can show their stacks; daemons, so a stuck one never holds the JVM. */
+    private static final class FuzzThreads implements ThreadFactory {
+        static final String PREFIX = "fuzz-";
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, PREFIX + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 
@@ -440,6 +590,7 @@ class RelayInboundFuzzTest {
 
     /** What one run did, printed so that every run reports its volume. */
     private static final class RunCounts {
+        final AtomicLong linesWritten = new AtomicLong();
         final AtomicLong connections = new AtomicLong();
         final AtomicLong closedByRelay = new AtomicLong();
         final AtomicLong cycles = new AtomicLong();
