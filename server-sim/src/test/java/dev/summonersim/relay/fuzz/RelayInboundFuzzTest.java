@@ -28,8 +28,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,9 +67,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link #DIRECT_MEMORY_BOUND} throughout.
  *
  * <p>Volume: {@code -Dfuzz.lines} hostile lines and {@code -Dfuzz.cycles} connect/disconnect cycles per try and
- * flavour. The defaults are sized for {@code mvn verify} on the shared 2-core machine (2 tries x 2 flavours x 5,000 =
- * 20,000 lines and 2,000 cycles); {@code bin/soak} runs the full volume. jqwik prints the seed of a failing try;
- * every assertion and report line names it too.
+ * flavour. The defaults are the issue's volume for {@code mvn verify} (2 tries x 2 flavours x 25,000 = 100,000 lines
+ * and 10,000 cycles; timings in the server-sim README); {@code bin/soak} runs ten times that. Each run must finish
+ * within {@code -Dfuzz.runBoundSeconds} (120). jqwik prints the seed of a failing try; every assertion, failure and
+ * report line names it too.
  */
 class RelayInboundFuzzTest {
     /** Used direct memory of the pooled allocator never exceeds this during a run. */
@@ -81,11 +84,13 @@ class RelayInboundFuzzTest {
      * sent every relayed line, until its heap was full (README, "Fuzz and soak").
      */
     static final int CHURN_IN_FLIGHT = 16;
+    /** Connections per hostile sender that sent a session-ending line and wait for the relay's close, at most. */
+    static final int CLOSES_IN_FLIGHT = 4;
     /** One run (one flavour of one try) finishes within this; every wait in it shares the one deadline. */
     private static final Duration RUN_BOUND = Duration.ofSeconds(Long.getLong("fuzz.runBoundSeconds", 120));
 
-    private final long linesPerRun = Long.getLong("fuzz.lines", 5_000);
-    private final long cyclesPerRun = Long.getLong("fuzz.cycles", 500);
+    private final long linesPerRun = Long.getLong("fuzz.lines", 25_000);
+    private final long cyclesPerRun = Long.getLong("fuzz.cycles", 2_500);
 
     @Property(tries = 2, shrinking = ShrinkingMode.OFF)
     void hostileInboundTrafficNeverHurtsTheRelayOrAHealthyPair(@ForAll long seed) throws Exception {
@@ -109,6 +114,7 @@ class RelayInboundFuzzTest {
     private void runAtSimpleLeakLevel(long seed, RelayFlavour flavour) throws Exception {
         String label = "seed " + seed + ", " + flavour;
         long activeBefore = activeAllocations();
+        long directBefore = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
         ErrorCapture errors = new ErrorCapture();
         RelayServerConfig config = RelayServerConfig.forTesting().toBuilder().flavour(flavour)
                 .workerThreads(2).build();  // shipped-style thresholds; the stall window is 60 s
@@ -130,7 +136,10 @@ class RelayInboundFuzzTest {
             for (int i = 0; i < HOSTILE_SENDERS; i++) {
                 HostileLines lines = new HostileLines(seed * 31 + i, CAP);
                 long quota = linesPerRun / HOSTILE_SENDERS;
-                work.add(pool.submit(() -> sendHostile(relay.port(), flavour, lines, quota, counts, deadline)));
+                work.add(pool.submit(() -> {
+                    sendHostile(relay.port(), flavour, lines, quota, counts, deadline);
+                    return null;
+                }));
             }
             Supplier<Set<String>> registered = () -> relay.receivers().stream().map(ReceiverStats::address)
                     .collect(Collectors.toSet());
@@ -171,8 +180,9 @@ class RelayInboundFuzzTest {
         new Deadline(label, Duration.ofSeconds(30)).await("pooled allocations back to the baseline",
                 () -> activeAllocations() == activeBefore,
                 () -> "active pooled allocations " + activeAllocations() + ", baseline " + activeBefore);
-        System.out.printf("[fuzz] %s: active pooled allocations %d before, %d after%n", label, activeBefore,
-                activeAllocations());
+        System.out.printf("[fuzz] %s: active pooled allocations %d before, %d after; used direct memory %.1f MiB "
+                        + "before, %.1f MiB after%n", label, activeBefore, activeAllocations(), directBefore / 1048576.0,
+                PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory() / 1048576.0);
     }
 
     /** What a run that missed its deadline was still doing, for the failure message. */
@@ -204,20 +214,29 @@ class RelayInboundFuzzTest {
     /**
      * Writes the hostile lines 16 at a time while a second thread reads (and throws away) what the relay sends it, so
      * a hostile sender is never also a slow receiver (that is {@code SlowReceiverTest}'s subject). A line that ends
-     * the session (see {@link #endsTheConnection}) ends its batch; then this client half-closes, waits until the relay
-     * has closed it, and reconnects, so every line written reaches the relay's inbound path.
+     * the session (see {@link #endsTheConnection}) ends its batch; then this client half-closes and goes on over a new
+     * connection while the old one's reader waits for the relay to close it, so every line written reaches the relay's
+     * inbound path. At most {@link #CLOSES_IN_FLIGHT} such connections per sender wait at a time.
      */
     private static void sendHostile(int port, RelayFlavour flavour, HostileLines lines, long quota,
-                                    RunCounts counts, Deadline deadline) {
+                                    RunCounts counts, Deadline deadline) throws InterruptedException {
+        Deque<Thread> closing = new ArrayDeque<>();
         long written = 0;
         while (written < quota && !Thread.currentThread().isInterrupted()) {  // interrupted: the run has ended
             deadline.check("a hostile sender wrote " + written + " of " + quota + " lines");
-            try (Socket socket = connect(port)) {
-                counts.connections.incrementAndGet();
-                Thread reader = drainUntilClosed(socket);
+            Socket socket;
+            try {
+                socket = connect(port);
+            } catch (IOException e) {
+                throw new IllegalStateException("a hostile sender could not connect (" + written + " of " + quota
+                        + " lines written)", e);
+            }
+            counts.connections.incrementAndGet();
+            Thread reader = drainUntilClosed(socket);
+            boolean killing = false;
+            try {
                 OutputStream out = socket.getOutputStream();
                 ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-                boolean killing = false;
                 while (written < quota && !killing) {
                     chunk.reset();
                     for (int i = 0; i < 16 && written < quota && !killing; i++) {
@@ -229,25 +248,41 @@ class RelayInboundFuzzTest {
                     }
                     out.write(chunk.toByteArray());
                 }
-                if (killing) {
-                    socket.shutdownOutput();
-                    reader.join(deadline.remaining().toMillis());
-                    if (reader.isAlive()) {
-                        throw new IllegalStateException("the relay did not close a connection after a line that ends "
-                                + "the session (" + written + " of " + quota + " lines written)");
-                    }
-                    counts.closedByRelay.incrementAndGet();
-                }
             } catch (IOException closedByTheRelay) {
-                counts.closedByRelay.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                killing = true;  // its reader sees the close too
             }
+            if (killing) {
+                halfClose(socket);
+                closing.addLast(reader);
+                if (closing.size() > CLOSES_IN_FLIGHT) {
+                    awaitClosedByRelay(closing.removeFirst(), counts, deadline, written, quota);
+                }
+            } else {
+                closeQuietly(socket);
+            }
+        }
+        while (!closing.isEmpty()) {
+            awaitClosedByRelay(closing.removeFirst(), counts, deadline, written, quota);
         }
         counts.addKinds(lines.produced());
     }
 
-    /** Reads everything the relay sends on {@code socket} and throws it away, until the relay or the test closes it. */
+    private static void awaitClosedByRelay(Thread reader, RunCounts counts, Deadline deadline, long written,
+                                           long quota) throws InterruptedException {
+        long waitStart = System.nanoTime();
+        reader.join(deadline.remaining().toMillis());
+        counts.closeWait(System.nanoTime() - waitStart);
+        if (reader.isAlive()) {
+            throw new IllegalStateException("the relay did not close a connection after a line that ends the session ("
+                    + written + " of " + quota + " lines written)");
+        }
+        counts.closedByRelay.incrementAndGet();
+    }
+
+    /**
+     * Reads everything the relay sends on {@code socket} and throws it away; at the relay's close (EOF) it closes the
+     * socket and ends. Ends too when the test closes the socket.
+     */
     private static Thread drainUntilClosed(Socket socket) {
         Thread reader = new Thread(() -> {
             byte[] sink = new byte[64 * 1024];
@@ -257,12 +292,30 @@ class RelayInboundFuzzTest {
                     // relayed lines of the other senders
                 }
             } catch (IOException closed) {
-                // the socket was closed: nothing more to read
+                // closed by the test, or reset by the relay: nothing more to read
+            } finally {
+                closeQuietly(socket);
             }
         }, FuzzThreads.PREFIX + "drain");
         reader.setDaemon(true);
         reader.start();
         return reader;
+    }
+
+    private static void halfClose(Socket socket) {
+        try {
+            socket.shutdownOutput();
+        } catch (IOException alreadyClosed) {
+            // the relay was faster
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
     }
 
     /** Invalid UTF-8 ends the session in both flavours, a line over the cap in the Python flavour. */
@@ -296,7 +349,7 @@ class RelayInboundFuzzTest {
                 }
                 deadline.check("a churner waited for the relay to see its connections leave (" + i + " of " + cycles
                         + " cycles done; still registered: " + leaving + ")");
-                LockSupport.parkNanos(100_000);
+                LockSupport.parkNanos(1_000_000);  // a poll, not a spin: the relay needs these CPUs
             }
             try {
                 Socket socket = connect(port);
@@ -304,7 +357,7 @@ class RelayInboundFuzzTest {
                 while (!registered.get().contains(address)) {
                     deadline.check("a churner waited for the relay to register " + address + " (" + i + " of "
                             + cycles + " cycles done)");
-                    LockSupport.parkNanos(100_000);
+                    LockSupport.parkNanos(1_000_000);  // a poll, not a spin: the relay needs these CPUs
                 }
                 int how = random.nextInt(4);
                 if (how >= 2) {
@@ -372,12 +425,12 @@ class RelayInboundFuzzTest {
                 while (sending.get()) {
                     batch.setLength(0);
                     long first = sent.get();
-                    for (int i = 0; i < 20; i++) {
+                    for (int i = 0; i < 10; i++) {
                         batch.append('h').append(first + i).append('\n');
                     }
                     out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
-                    sent.addAndGet(20);
-                    Thread.sleep(5);  // pacing: a few thousand numbered lines a second, not a flood of its own
+                    sent.addAndGet(10);
+                    Thread.sleep(5);  // pacing: up to 2,000 numbered lines a second, not a flood of its own
                 }
             } catch (IOException | InterruptedException e) {
                 if (!sender.isClosed()) {
@@ -596,6 +649,14 @@ class RelayInboundFuzzTest {
         final AtomicLong cycles = new AtomicLong();
         final AtomicLong resets = new AtomicLong();
         final AtomicLong cycleErrors = new AtomicLong();
+        private final AtomicLong closeWaitNanos = new AtomicLong();
+        private final AtomicLong closeWaitMax = new AtomicLong();
+
+        /** How long a hostile sender waited for the relay to close it after a line that ends the session. */
+        void closeWait(long nanos) {
+            closeWaitNanos.addAndGet(nanos);
+            closeWaitMax.accumulateAndGet(nanos, Math::max);
+        }
         private final Map<HostileLines.Kind, Long> kinds = new EnumMap<>(HostileLines.Kind.class);
 
         synchronized void addKinds(Map<HostileLines.Kind, Long> produced) {
@@ -607,9 +668,11 @@ class RelayInboundFuzzTest {
             long lines = kinds.values().stream().mapToLong(Long::longValue).sum();
             System.out.printf("[fuzz] %s: %d hostile lines %s over %d connections (%d closed by the relay); "
                             + "%d connect/disconnect cycles (%d resets, %d refused); healthy pair %d lines in order; "
-                            + "max used direct memory %.1f MiB; %s; %d s%n",
+                            + "max used direct memory %.1f MiB; %s; closes after a session-ending line took %d ms "
+                            + "in all, %d ms at most; %d s%n",
                     label, lines, kinds, connections.get(), closedByRelay.get(), cycles.get(), resets.get(),
-                    cycleErrors.get(), healthyLines, maxDirect / 1048576.0, stats, took.toSeconds());
+                    cycleErrors.get(), healthyLines, maxDirect / 1048576.0, stats, closeWaitNanos.get() / 1_000_000,
+                    closeWaitMax.get() / 1_000_000, took.toSeconds());
         }
     }
 }
