@@ -11,10 +11,12 @@ import java.util.Optional;
  * Everything one input-agent run needs besides its input and output. {@code multiline} and {@code view} say which
  * prompt source and view the command line builds; the agent itself uses the connection and exit settings.
  *
+ * <p>The relay address has one home, the client configuration ({@link #host()}, {@link #port()}: its values, else
+ * 127.0.0.1:8888); the builder's {@code host}/{@code port} override it, as {@code --host}/{@code --port} override the
+ * config file.
+ *
  * @param clientName       logger and client name
- * @param clientConfig     SDK client configuration (host/port in it win over {@code host}/{@code port}, as the reference)
- * @param host             host used when the configuration has none
- * @param port             port used when the configuration has none
+ * @param clientConfig     SDK client configuration, relay address included
  * @param multiline        the reference's backslash continuation
  * @param view             display of received messages
  * @param exitAfterStreams when set, the run is done once this many streams reached a terminal event
@@ -25,8 +27,6 @@ import java.util.Optional;
 public record InputAgentSettings(
         String clientName,
         ClientConfig clientConfig,
-        String host,
-        int port,
         boolean multiline,
         ViewMode view,
         Optional<Integer> exitAfterStreams,
@@ -40,16 +40,12 @@ public record InputAgentSettings(
     public InputAgentSettings {
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(clientConfig, "clientConfig");
-        Objects.requireNonNull(host, "host");
         Objects.requireNonNull(view, "view");
         Objects.requireNonNull(exitAfterStreams, "exitAfterStreams");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(stallAfter, "stallAfter");
         if (stallAfter.isNegative() || stallAfter.isZero()) {
             throw new IllegalArgumentException("stallAfter must be positive, got " + stallAfter);
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
         exitAfterStreams.ifPresent(n -> {
             if (n < 1) {
@@ -63,6 +59,16 @@ public record InputAgentSettings(
         });
     }
 
+    /** The relay host: the client configuration's, else 127.0.0.1. */
+    public String host() {
+        return clientConfig.host() != null ? clientConfig.host() : DEFAULT_HOST;
+    }
+
+    /** The relay port: the client configuration's, else 8888. */
+    public int port() {
+        return clientConfig.port() != null ? clientConfig.port() : DEFAULT_PORT;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -71,8 +77,6 @@ public record InputAgentSettings(
         Builder b = new Builder();
         b.clientName = clientName;
         b.clientConfig = clientConfig;
-        b.host = host;
-        b.port = port;
         b.multiline = multiline;
         b.view = view;
         b.exitAfterStreams = exitAfterStreams.orElse(null);
@@ -84,8 +88,8 @@ public record InputAgentSettings(
     public static final class Builder {
         private String clientName = DEFAULT_NAME;
         private ClientConfig clientConfig = ClientConfig.defaults();
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
+        private String host;
+        private Integer port;
         private boolean multiline;
         private ViewMode view = ViewMode.RAW;
         private Integer exitAfterStreams;
@@ -97,7 +101,9 @@ public record InputAgentSettings(
 
         public Builder clientName(String v) { clientName = v; return this; }
         public Builder clientConfig(ClientConfig v) { clientConfig = v; return this; }
+        /** Overrides the client configuration's host. */
         public Builder host(String v) { host = v; return this; }
+        /** Overrides the client configuration's port (1..65535). */
         public Builder port(int v) { port = v; return this; }
         public Builder multiline(boolean v) { multiline = v; return this; }
         public Builder view(ViewMode v) { view = v; return this; }
@@ -106,7 +112,7 @@ public record InputAgentSettings(
         public Builder stallAfter(Duration v) { stallAfter = v; return this; }
 
         public InputAgentSettings build() {
-            return new InputAgentSettings(clientName, clientConfig, host, port, multiline, view,
+            return new InputAgentSettings(clientName, clientConfig.withAddress(host, port), multiline, view,
                     Optional.ofNullable(exitAfterStreams), Optional.ofNullable(timeout), stallAfter);
         }
     }

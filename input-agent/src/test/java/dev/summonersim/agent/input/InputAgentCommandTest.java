@@ -99,6 +99,8 @@ class InputAgentCommandTest {
         InputAgentSettings overridden = parse("--config", config.toString(), "--host", "127.0.0.1", "--port", "7000");
         assertThat(overridden.clientConfig().host()).isEqualTo("127.0.0.1");
         assertThat(overridden.clientConfig().port()).isEqualTo(7000);
+        assertThat(overridden.host() + ":" + overridden.port()).as("what the agent connects to and reports")
+                .isEqualTo("127.0.0.1:7000");
 
         assertThat(execute("--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " ")).contains(ClientConfigOptions.OVERRIDE_RULE);

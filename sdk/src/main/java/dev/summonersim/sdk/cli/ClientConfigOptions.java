@@ -77,14 +77,7 @@ public final class ClientConfigOptions {
         } catch (ConfigException e) {
             throw new ParameterException(mixee.commandLine(), "invalid configuration: " + e.getMessage(), e);
         }
-        ClientConfig.Builder b = fromFile.toBuilder();
-        if (host != null) {
-            b.host(host);
-        }
-        if (port != null) {
-            b.port(port);
-        }
-        return new Loaded(b.build(), source);
+        return new Loaded(fromFile.withAddress(host, port), source);
     }
 
     private ParameterException bad(String message) {

@@ -46,6 +46,18 @@ public record ClientConfig(String host, Integer port, LoggerConfig logger, Recei
         return new ClientConfigReader(file).read();
     }
 
+    /**
+     * This configuration with {@code host} and {@code port} in place of its own where they are non-null: how a
+     * command line or a program overrides the file's relay address.
+     */
+    public ClientConfig withAddress(String host, Integer port) {
+        if (host == null && port == null) {
+            return this;
+        }
+        return new ClientConfig(host != null ? host : this.host, port != null ? port : this.port, logger, receiver,
+                sender, reconnection);
+    }
+
     public static Builder builder() {
         return defaults().toBuilder();
     }

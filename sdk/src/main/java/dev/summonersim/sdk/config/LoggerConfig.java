@@ -60,6 +60,7 @@ public record LoggerConfig(String logLevel, boolean enableConsoleLog, String con
      * @throws ConfigException naming the key when a value has the wrong type
      */
     public static LoggerConfig read(ConfigSection s, LoggerConfig defaults) {
+        List<String> logKeys = s.stringList("log_keys");
         return new LoggerConfig(
                 s.string("log_level", defaults.logLevel()),
                 s.bool("enable_console_log", defaults.enableConsoleLog()),
@@ -71,7 +72,7 @@ public record LoggerConfig(String logLevel, boolean enableConsoleLog, String con
                 s.nonNullLong("max_file_size", defaults.maxFileSize()),
                 s.nonNullInt("backup_count", defaults.backupCount()),
                 s.string("date_format", defaults.dateFormat()),
-                s.stringList("log_keys") != null ? s.stringList("log_keys") : defaults.logKeys());
+                logKeys != null ? logKeys : defaults.logKeys());
     }
 
     public Builder toBuilder() {

@@ -170,4 +170,15 @@ class ClientConfigTest {
                 .hasMessage("hyper_parameters.reconnection.retry_delay_seconds = -1.5 s: "
                         + "expected a number of seconds >= 0");
     }
+
+    @Test
+    void withAddressReplacesOnlyWhatIsGiven() {
+        ClientConfig fromFile = ClientConfig.builder().host("10.0.0.1").port(9999).build();
+        assertThat(fromFile.withAddress(null, null)).isSameAs(fromFile);
+        assertThat(fromFile.withAddress("127.0.0.1", null).host()).isEqualTo("127.0.0.1");
+        assertThat(fromFile.withAddress("127.0.0.1", null).port()).isEqualTo(9999);
+        assertThat(fromFile.withAddress(null, 7000).host()).isEqualTo("10.0.0.1");
+        assertThat(fromFile.withAddress(null, 7000).port()).isEqualTo(7000);
+        assertThat(fromFile.withAddress(null, 7000).logger()).isEqualTo(fromFile.logger());
+    }
 }

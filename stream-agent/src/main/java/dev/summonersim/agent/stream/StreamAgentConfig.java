@@ -151,18 +151,8 @@ public record StreamAgentConfig(String name, ClientConfig client, SendSettings s
         }
 
         public StreamAgentConfig build() {
-            ClientConfig target = client;
-            if (host != null || port != null) {
-                ClientConfig.Builder b = client.toBuilder();
-                if (host != null) {
-                    b.host(host);
-                }
-                if (port != null) {
-                    b.port(port);
-                }
-                target = b.build();
-            }
-            return new StreamAgentConfig(name, target, send, llm, reactToAll, onlyAddressed, eventQueueCapacity);
+            return new StreamAgentConfig(name, client.withAddress(host, port), send, llm, reactToAll, onlyAddressed,
+                    eventQueueCapacity);
         }
     }
 }
