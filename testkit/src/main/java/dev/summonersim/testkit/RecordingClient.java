@@ -10,10 +10,7 @@ import dev.summonersim.sdk.protocol.TextMessage;
 import dev.summonersim.sdk.text.PeerText;
 import dev.summonersim.testkit.check.ObservedEvent;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -324,19 +321,8 @@ public final class RecordingClient implements AutoCloseable {
 
     /** Splits on LF only (a CR is content), and delivers a last line that the peer closed without LF. */
     private void readLoop() {
-        try (InputStream in = new BufferedInputStream(socket.getInputStream())) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    deliver(line);
-                } else {
-                    line.write(b);
-                }
-            }
-            if (line.size() > 0) {
-                deliver(line);
-            }
+        try {
+            LfLines.read(socket.getInputStream(), this::deliver);
         } catch (SocketException e) {
             if (!closing && !String.valueOf(e.getMessage()).contains("reset")) {
                 readerFailure.compareAndSet(null, e);
@@ -348,10 +334,8 @@ public final class RecordingClient implements AutoCloseable {
         }
     }
 
-    private void deliver(ByteArrayOutputStream bytes) {
+    private void deliver(String line) {
         long now = System.nanoTime();
-        String line = bytes.toString(StandardCharsets.UTF_8);
-        bytes.reset();
         inbox.add(new Received(arrivals.incrementAndGet(), now, line, MessageDecoder.decode(line)));
     }
 

@@ -4,12 +4,10 @@ import dev.summonersim.sdk.protocol.EnvelopeCodec;
 import dev.summonersim.sdk.protocol.MessageDecoder;
 import dev.summonersim.sdk.protocol.ReceivedMessage;
 import dev.summonersim.sdk.protocol.RelayMessage;
+import dev.summonersim.testkit.LfLines;
 import dev.summonersim.testkit.check.ObservedEvent;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -134,27 +132,14 @@ final class Listener implements AutoCloseable {
 
     /** Splits on LF only, as the sdk does; a last line without LF is kept. */
     private void readLoop() {
-        try (InputStream in = new BufferedInputStream(socket.getInputStream())) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    deliver(line);
-                } else {
-                    line.write(b);
-                }
-            }
-            if (line.size() > 0) {
-                deliver(line);
-            }
+        try {
+            LfLines.read(socket.getInputStream(), this::deliver);
         } catch (IOException e) {
             // the relay closed or reset the connection, or close() was called: what arrived is kept
         }
     }
 
-    private void deliver(ByteArrayOutputStream bytes) {
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        bytes.reset();
+    private void deliver(String text) {
         long now = System.nanoTime();
         synchronized (this) {
             arrivals.add(new Arrival(arrivals.size() + 1, now, text, MessageDecoder.decode(text)));
